@@ -1,0 +1,201 @@
+//! Diagnostics: one owned type for every problem pakt reports, from a
+//! syntax error to a rule finding, and its rendering through miette.
+//!
+//! In: problems found by the parser, the resolver and the rules. Out: text
+//! for people (miette's graphical report) and plain data for the machine
+//! formats in `output`.
+
+use crate::span::Span;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+impl Label {
+    pub fn new(span: Span, message: impl Into<String>) -> Self {
+        Label { span, message: message.into() }
+    }
+}
+
+/// A location in another file (e.g. the superseded agreement).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Related {
+    pub path: String,
+    pub span: Span,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// Stable code, e.g. `P001` or `A003`; never reused.
+    pub code: &'static str,
+    /// Kebab-case name of the problem or rule.
+    pub name: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub primary: Label,
+    pub secondary: Vec<Label>,
+    pub related: Vec<Related>,
+    pub help: Option<String>,
+    /// Set when the element allows this rule: the drafter's reason.
+    pub suppressed: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, name: &'static str, message: impl Into<String>, primary: Label) -> Self {
+        Diagnostic {
+            code,
+            name,
+            severity: Severity::Error,
+            message: message.into(),
+            primary,
+            secondary: Vec::new(),
+            related: Vec::new(),
+            help: None,
+            suppressed: None,
+        }
+    }
+    pub fn warning(code: &'static str, name: &'static str, message: impl Into<String>, primary: Label) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, name, message, primary) }
+    }
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+    pub fn with_label(mut self, label: Label) -> Self {
+        self.secondary.push(label);
+        self
+    }
+    pub fn with_related(mut self, related: Related) -> Self {
+        self.related.push(related);
+        self
+    }
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error && self.suppressed.is_none()
+    }
+    /// Sort key: position first, then code, so output is stable.
+    pub fn sort_key(&self) -> (usize, usize, &'static str, &str) {
+        (self.primary.span.start, self.primary.span.end, self.code, &self.message)
+    }
+}
+
+/// Sort diagnostics by position and drop exact duplicates.
+pub fn sort(diags: &mut Vec<Diagnostic>) {
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diags.dedup();
+}
+
+/// How to render a diagnostic for people.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions {
+    pub color: bool,
+    pub width: usize,
+}
+
+impl Default for RenderOptions {
+    /// The fixed theme and width used in tests and snapshots.
+    fn default() -> Self {
+        RenderOptions { color: false, width: 80 }
+    }
+}
+
+struct Report<'a> {
+    diag: &'a Diagnostic,
+    source: miette::NamedSource<String>,
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diag.message)
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diag.message)
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl miette::Diagnostic for Report<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(format!("{}({})", self.diag.code, self.diag.name)))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diag.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(h) = &self.diag.help {
+            parts.push(h.clone());
+        }
+        for r in &self.diag.related {
+            parts.push(format!("see {} (bytes {}..{}): {}", r.path, r.span.start, r.span.end, r.message));
+        }
+        if let Some(reason) = &self.diag.suppressed {
+            parts.push(format!("allowed in the agreement: {reason}"));
+        }
+        if parts.is_empty() {
+            None
+        } else {
+            Some(Box::new(parts.join("\n")))
+        }
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let primary = miette::LabeledSpan::new_primary_with_span(
+            Some(self.diag.primary.message.clone()),
+            self.diag.primary.span,
+        );
+        let rest = self
+            .diag
+            .secondary
+            .iter()
+            .map(|l| miette::LabeledSpan::new_with_span(Some(l.message.clone()), l.span));
+        Some(Box::new(std::iter::once(primary).chain(rest)))
+    }
+}
+
+/// Render one diagnostic as miette's graphical report.
+pub fn render(diag: &Diagnostic, path: &str, text: &str, options: RenderOptions) -> String {
+    let theme = if options.color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler = miette::GraphicalReportHandler::new_themed(theme)
+        .with_width(options.width)
+        .with_links(false);
+    let report = Report { diag, source: miette::NamedSource::new(path, text.to_string()) };
+    let mut out = String::new();
+    if handler.render_report(&mut out, &report).is_err() {
+        out = format!("{}: {} [{}]\n", diag.severity, diag.message, diag.code);
+    }
+    out
+}
