@@ -199,3 +199,27 @@ pub fn render(diag: &Diagnostic, path: &str, text: &str, options: RenderOptions)
     }
     out
 }
+
+/// Problems reported before the rules run: syntax, values, references,
+/// configuration. Code, name, one-line summary.
+pub const BUILTIN: &[(&str, &str, &str)] = &[
+    ("P001", "syntax-error", "the text does not follow the grammar of the pakt language"),
+    ("P002", "unterminated-string", "a quoted text is never closed"),
+    ("P003", "invalid-date", "a date is not a calendar date in the form YYYY-MM-DD"),
+    ("P004", "malformed-amount", "an amount of money is not written exactly (digits, `_` groups, at most two decimals)"),
+    ("P005", "empty-file", "the file contains no agreement"),
+    ("P006", "invalid-utf8", "the file is not valid UTF-8"),
+    ("P007", "nul-byte", "the file contains a NUL byte"),
+    ("P008", "file-too-large", "the file is larger than the configured limit"),
+    ("P009", "too-many-elements", "the agreement has more elements than the configured limit"),
+    ("P010", "number-too-large", "a number is too large"),
+    ("P011", "invalid-value", "a value is out of its range (zero counts, fractions above 1)"),
+    ("R001", "undefined-reference", "a name is used but not defined"),
+    ("R002", "duplicate-id", "a name is defined twice"),
+    ("R003", "wrong-kind-of-reference", "a name points at the wrong kind of element"),
+    ("R004", "duplicate-attribute", "an attribute that may appear once is given twice"),
+    ("R005", "missing-attribute", "a required attribute is missing"),
+    ("R006", "unknown-rule", "`allow` names a rule that does not exist"),
+    ("R007", "predecessor-not-found", "the superseded agreement cannot be read or has errors"),
+    ("C001", "config-error", "pakt.toml is invalid"),
+];

@@ -4,8 +4,15 @@
 //! AST with spans (`lower`) → resolved model (`resolve`) → checks (`rules`)
 //! → outputs (diagnostics, graph, diff).
 
+pub mod check;
+pub mod cli;
+pub mod config;
 pub mod diagnostic;
+pub mod lower;
 pub mod model;
+pub mod output;
+pub mod resolve;
+pub mod rules;
 pub mod span;
 pub mod syntax;
 pub mod values;

@@ -589,3 +589,145 @@ pub struct Signature<R> {
 pub type Model = Agreement<Ref>;
 /// The typed AST of one agreement, references not yet resolved.
 pub type Ast = Agreement<RawRef>;
+
+impl Model {
+    pub fn party(&self, id: PartyId) -> Option<&Party> {
+        self.parties.get(id.index())
+    }
+    pub fn office(&self, id: OfficeId) -> Option<&Office<Ref>> {
+        self.offices.get(id.index())
+    }
+    pub fn body(&self, id: BodyId) -> Option<&Body<Ref>> {
+        self.bodies.get(id.index())
+    }
+    pub fn seat(&self, id: SeatId) -> Option<&Seat<Ref>> {
+        self.body(id.body).and_then(|b| b.seats.get(id.seat as usize))
+    }
+    pub fn step(&self, id: StepId) -> Option<&Step<Ref>> {
+        self.procedures.get(id.procedure.index()).and_then(|p| p.steps.get(id.step as usize))
+    }
+
+    /// The party a seat belongs to: its own `party`, or the party of its office.
+    pub fn seat_party(&self, seat: &Seat<Ref>) -> Option<PartyId> {
+        if let Some(Target::Party(p)) = seat.party.as_ref().map(|r| r.target) {
+            return Some(p);
+        }
+        match seat.office.as_ref().map(|r| r.target) {
+            Some(Target::Office(o)) => self.office(o).and_then(|o| match o.of.as_ref().map(|r| r.target) {
+                Some(Target::Party(p)) => Some(p),
+                _ => None,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The side a seat counts for: stated on the seat, else its party's,
+    /// else the side of the actor it is given to.
+    pub fn seat_side(&self, seat: &Seat<Ref>) -> Option<Side> {
+        if let Some(s) = &seat.side {
+            return Some(s.value);
+        }
+        if let Some(p) = self.seat_party(seat).and_then(|p| self.party(p)) {
+            return p.side.as_ref().map(|s| s.value);
+        }
+        match seat.party.as_ref().map(|r| r.target) {
+            Some(Target::Actor(a)) => self.actors.get(a.index()).and_then(|a| a.side.as_ref().map(|s| s.value)),
+            _ => None,
+        }
+    }
+
+    /// The display id of any target, e.g. `beirat.cio` for a seat.
+    pub fn target_id(&self, target: Target) -> String {
+        match target {
+            Target::AllParties => "all".to_string(),
+            Target::Goal(i) => self.goals.get(i.index()).map(|x| x.id.value.clone()).unwrap_or_default(),
+            Target::Party(i) => self.parties.get(i.index()).map(|x| x.id.value.clone()).unwrap_or_default(),
+            Target::Office(i) => self.offices.get(i.index()).map(|x| x.id.value.clone()).unwrap_or_default(),
+            Target::Actor(i) => self.actors.get(i.index()).map(|x| x.id.value.clone()).unwrap_or_default(),
+            Target::Body(i) => self.bodies.get(i.index()).map(|x| x.id.value.clone()).unwrap_or_default(),
+            Target::Seat(s) => match (self.body(s.body), self.seat(s)) {
+                (Some(b), Some(seat)) => format!("{}.{}", b.id.value, seat.id.value),
+                _ => String::new(),
+            },
+            Target::Obligation(i) => self.obligations.get(i.index()).map(|x| x.id.value.clone()).unwrap_or_default(),
+            Target::Service(i) => self.services.get(i.index()).map(|x| x.id.value.clone()).unwrap_or_default(),
+            Target::Project(i) => self.projects.get(i.index()).map(|x| x.id.value.clone()).unwrap_or_default(),
+            Target::Financing(i) => self.financings.get(i.index()).map(|x| x.id.value.clone()).unwrap_or_default(),
+            Target::Procedure(i) => self.procedures.get(i.index()).map(|x| x.id.value.clone()).unwrap_or_default(),
+            Target::Step(s) => match (self.procedures.get(s.procedure.index()), self.step(s)) {
+                (Some(p), Some(st)) => format!("{}.{}", p.id.value, st.id.value),
+                _ => String::new(),
+            },
+            Target::Approval(i) => self.approvals.get(i.index()).map(|x| x.id.value.clone()).unwrap_or_default(),
+            Target::Signature(i) => self.signatures.get(i.index()).map(|x| x.id.value.clone()).unwrap_or_default(),
+        }
+    }
+
+    /// Parties a reference stands for: a party itself, every party for
+    /// `all`, the party of an office or seat. Bodies and actors stand for none.
+    pub fn parties_of(&self, target: Target) -> Vec<PartyId> {
+        match target {
+            Target::AllParties => (0..self.parties.len()).map(|i| PartyId(i as u32)).collect(),
+            Target::Party(p) => vec![p],
+            Target::Office(o) => match self.office(o).and_then(|o| o.of.as_ref()).map(|r| r.target) {
+                Some(Target::Party(p)) => vec![p],
+                _ => Vec::new(),
+            },
+            Target::Seat(s) => self.seat(s).and_then(|seat| self.seat_party(seat)).into_iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Number of elements, for the size limit and throughput figures.
+    pub fn element_count(&self) -> usize {
+        self.goals.len()
+            + self.parties.len()
+            + self.offices.len()
+            + self.actors.len()
+            + self.bodies.iter().map(|b| 1 + b.seats.len()).sum::<usize>()
+            + self.obligations.len()
+            + self.services.len()
+            + self.projects.len()
+            + self.financings.iter().map(|f| 1 + f.tranches.len()).sum::<usize>()
+            + self.procedures.iter().map(|p| 1 + p.steps.len()).sum::<usize>()
+            + usize::from(self.term.is_some())
+            + self.approvals.len()
+            + self.signatures.len()
+    }
+}
+
+impl<R> Procedure<R> {
+    /// Indices of the steps directly before step `index`: its `after`
+    /// steps in this procedure, or the step written before it.
+    pub fn predecessors(&self, own: ProcedureId, index: usize) -> Vec<usize>
+    where
+        R: AsTarget,
+    {
+        let Some(step) = self.steps.get(index) else { return Vec::new() };
+        if step.after.is_empty() {
+            return index.checked_sub(1).into_iter().collect();
+        }
+        step.after
+            .iter()
+            .filter_map(|r| match r.target() {
+                Some(Target::Step(s)) if s.procedure == own => Some(s.step as usize),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// Access to a reference's target, where it has one.
+pub trait AsTarget {
+    fn target(&self) -> Option<Target>;
+}
+impl AsTarget for Ref {
+    fn target(&self) -> Option<Target> {
+        Some(self.target)
+    }
+}
+impl AsTarget for RawRef {
+    fn target(&self) -> Option<Target> {
+        None
+    }
+}

@@ -1,0 +1,288 @@
+//! The check pipeline for files on disk: find `*.pakt` files, read them
+//! safely, compile each (parse → lower → resolve), load the agreement a file
+//! supersedes, run the rules, and collect every diagnostic in a stable order.
+//!
+//! In: paths given on the command line and settings. Out: one `FileResult`
+//! per file, sorted by path. Files are checked in parallel across cores.
+
+use crate::config::Config;
+use crate::diagnostic::{self, Diagnostic, Label, Related, Severity};
+use crate::model::Model;
+use crate::span::Span;
+use crate::{lower, resolve, rules, syntax};
+use std::path::{Path, PathBuf};
+
+/// Limits that keep pakt fast and safe on any input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest file read, in bytes.
+    pub max_file_bytes: u64,
+    /// Most elements (parties, seats, steps, …) in one agreement.
+    pub max_elements: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_file_bytes: 16 * 1024 * 1024, max_elements: 200_000 }
+    }
+}
+
+/// The result of compiling one text.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    /// The resolved model; `None` when the file has a syntax error.
+    pub model: Option<Model>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Compiled {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Parse, lower and resolve one text. No rules.
+pub fn compile(text: &str, limits: &Limits) -> Compiled {
+    let file = match syntax::parse(text) {
+        Ok(file) => file,
+        Err(d) => return Compiled { model: None, diagnostics: vec![d] },
+    };
+    let (ast, mut diagnostics) = lower::lower(file);
+    let (model, more) = resolve::resolve(ast);
+    diagnostics.extend(more);
+    let elements = model.element_count();
+    if elements > limits.max_elements {
+        diagnostics.push(
+            Diagnostic::error(
+                "P009",
+                "too-many-elements",
+                format!("the agreement has {elements} elements, more than the limit of {}", limits.max_elements),
+                Label::new(Span::new(model.id.span.start, model.id.span.end), "this agreement"),
+            )
+            .with_help("split the agreement, or raise `max-elements` under `[limits]` in pakt.toml"),
+        );
+    }
+    diagnostic::sort(&mut diagnostics);
+    Compiled { model: Some(model), diagnostics }
+}
+
+/// Decode file bytes as UTF-8 text without NUL bytes. On failure, the
+/// diagnostic names the byte offset; the returned text is a lossy copy
+/// good enough to point at it.
+pub fn decode(bytes: Vec<u8>) -> Result<String, (String, Diagnostic)> {
+    match String::from_utf8(bytes) {
+        Ok(text) => match text.find('\0') {
+            None => Ok(text),
+            Some(at) => {
+                let d = Diagnostic::error(
+                    "P007",
+                    "nul-byte",
+                    format!("the file contains a NUL byte at byte offset {at}"),
+                    Label::new(Span::new(at, at + 1), "NUL byte"),
+                )
+                .with_help("an agreement is plain text; remove the NUL byte (was the file saved by a binary tool?)");
+                Err((text, d))
+            }
+        },
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bad = e.utf8_error().error_len().unwrap_or(1);
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let d = Diagnostic::error(
+                "P006",
+                "invalid-utf8",
+                format!("the file is not valid UTF-8: invalid byte at byte offset {at}"),
+                Label::new(Span::new(at, at + '\u{FFFD}'.len_utf8()), format!("{bad} invalid byte(s) here")),
+            )
+            .with_help("save the file as UTF-8 (it may be Latin-1 or Windows-1252, where umlauts are single bytes)");
+            Err((text, d))
+        }
+    }
+}
+
+/// How a run is set up.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub limits: Limits,
+    /// A configuration file given explicitly; otherwise `pakt.toml` is
+    /// looked up from each checked file.
+    pub config: Option<PathBuf>,
+}
+
+/// One checked file.
+#[derive(Debug, Clone)]
+pub struct FileResult {
+    /// The path as shown to people (relative as given).
+    pub path: PathBuf,
+    /// The text as read (lossy if it was not UTF-8).
+    pub text: String,
+    pub model: Option<Model>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileResult {
+    pub fn display_path(&self) -> String {
+        self.path.display().to_string()
+    }
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.suppressed.is_none() && d.severity == severity).count()
+    }
+}
+
+/// A problem with the run itself (exit code 2), not with an agreement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunError(pub String);
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Expand the given paths: files as they are, directories recursively to
+/// their `*.pakt` files, sorted.
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, RunError> {
+    let mut out = Vec::new();
+    for p in paths {
+        let meta = std::fs::metadata(p).map_err(|e| RunError(format!("cannot read {}: {e}", p.display())))?;
+        if meta.is_dir() {
+            walk(p, &mut out)?;
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), RunError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| RunError(format!("cannot read directory {}: {e}", dir.display())))?;
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for path in entries {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') || name == "target" {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "pakt") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Read and compile one file (no rules). I/O errors are run errors.
+pub fn load(path: &Path, limits: &Limits) -> Result<FileResult, RunError> {
+    let size = std::fs::metadata(path).map_err(|e| RunError(format!("cannot read {}: {e}", path.display())))?.len();
+    if size > limits.max_file_bytes {
+        let d = Diagnostic::error(
+            "P008",
+            "file-too-large",
+            format!("the file has {size} bytes, more than the limit of {} bytes", limits.max_file_bytes),
+            Label::new(Span::new(0, 0), "not read"),
+        )
+        .with_help("split the agreement, or raise `max-file-size` under `[limits]` in pakt.toml (or --max-file-size)");
+        return Ok(FileResult { path: path.to_path_buf(), text: String::new(), model: None, diagnostics: vec![d] });
+    }
+    let bytes = std::fs::read(path).map_err(|e| RunError(format!("cannot read {}: {e}", path.display())))?;
+    let text = match decode(bytes) {
+        Ok(text) => text,
+        Err((text, d)) => return Ok(FileResult { path: path.to_path_buf(), text, model: None, diagnostics: vec![d] }),
+    };
+    let compiled = compile(&text, limits);
+    Ok(FileResult { path: path.to_path_buf(), text, model: compiled.model, diagnostics: compiled.diagnostics })
+}
+
+/// Load the agreement a model supersedes, relative to the file's folder.
+/// Returns the predecessor, or the diagnostic that says why it is missing.
+pub fn load_predecessor(path: &Path, model: &Model, limits: &Limits) -> Option<Result<FileResult, Diagnostic>> {
+    let sup = model.supersedes.as_ref()?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    let target = base.join(&sup.value);
+    let not_found = |why: String| {
+        Diagnostic::error(
+            "R007",
+            "predecessor-not-found",
+            format!("the superseded agreement `{}` cannot be read: {why}", sup.value),
+            Label::new(sup.span, "path relative to this file's folder"),
+        )
+        .with_help(format!("looked for {}; give the path of the earlier agreement relative to this file", target.display()))
+    };
+    Some(match load(&target, limits) {
+        Err(e) => Err(not_found(e.0)),
+        Ok(pre) if pre.model.is_none() || pre.diagnostics.iter().any(Diagnostic::is_error) => {
+            let first = pre.diagnostics.first().map(|d| d.message.clone()).unwrap_or_default();
+            let d = Diagnostic::error(
+                "R007",
+                "predecessor-not-found",
+                format!("the superseded agreement `{}` has errors", sup.value),
+                Label::new(sup.span, "this agreement cannot be compared with it"),
+            )
+            .with_related(Related {
+                path: target.display().to_string(),
+                span: pre.diagnostics.first().map(|d| d.primary.span).unwrap_or_default(),
+                message: first,
+            })
+            .with_help("fix the superseded agreement first");
+            Err(d)
+        }
+        Ok(pre) => Ok(pre),
+    })
+}
+
+/// Check one file completely: compile, load its predecessor, run rules.
+pub fn check_file(path: &Path, settings: &Settings) -> Result<FileResult, RunError> {
+    let config = Config::for_file(path, settings.config.as_deref()).map_err(|e| RunError(e.to_string()))?;
+    let limits = config.limits(settings.limits);
+    let mut result = load(path, &limits)?;
+    if let Some(model) = &result.model {
+        let has_errors = result.diagnostics.iter().any(Diagnostic::is_error);
+        let predecessor = match load_predecessor(path, model, &limits) {
+            None => None,
+            Some(Ok(pre)) => Some(pre),
+            Some(Err(d)) => {
+                result.diagnostics.push(d);
+                None
+            }
+        };
+        if !has_errors {
+            let ctx = rules::Context {
+                model,
+                predecessor: predecessor.as_ref().and_then(|p| p.model.as_ref()),
+                predecessor_path: predecessor.as_ref().map(|p| p.display_path()),
+                config: &config,
+            };
+            result.diagnostics.extend(rules::run(&ctx));
+        }
+        diagnostic::sort(&mut result.diagnostics);
+    }
+    Ok(result)
+}
+
+/// Check many files in parallel; results in path order.
+pub fn check_paths(paths: &[PathBuf], settings: &Settings) -> Result<Vec<FileResult>, RunError> {
+    let files = discover(paths)?;
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, Result<FileResult, RunError>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(path) = files.get(i) else { break };
+                        mine.push((i, check_file(path, settings)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}

@@ -1,0 +1,520 @@
+//! Step three: typed AST → resolved model.
+//!
+//! In: an `Ast`. Out: a `Model` in which every reference carries its target,
+//! and the problems found: names defined twice (both places labelled), names
+//! not defined (with a "did you mean" when a near name exists), and names of
+//! the wrong kind of element. All problems are reported; a reference that
+//! cannot be resolved is left out of the model.
+//!
+//! One namespace per file. Seats are named `body.seat` and steps
+//! `procedure.step`; inside a body, `chair X` first looks for the body's own
+//! seat X, and inside a procedure, `after X` for the procedure's own step X.
+
+use crate::diagnostic::{Diagnostic, Label};
+use crate::model::*;
+use crate::span::Span;
+use std::collections::BTreeMap;
+
+/// Sets of element kinds a reference may point at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kinds(u16);
+
+impl Kinds {
+    pub const ALL: Kinds = Kinds(1);
+    pub const GOAL: Kinds = Kinds(1 << 1);
+    pub const PARTY: Kinds = Kinds(1 << 2);
+    pub const OFFICE: Kinds = Kinds(1 << 3);
+    pub const ACTOR: Kinds = Kinds(1 << 4);
+    pub const BODY: Kinds = Kinds(1 << 5);
+    pub const SEAT: Kinds = Kinds(1 << 6);
+    pub const OBLIGATION: Kinds = Kinds(1 << 7);
+    pub const SERVICE: Kinds = Kinds(1 << 8);
+    pub const PROJECT: Kinds = Kinds(1 << 9);
+    pub const FINANCING: Kinds = Kinds(1 << 10);
+    pub const PROCEDURE: Kinds = Kinds(1 << 11);
+    pub const STEP: Kinds = Kinds(1 << 12);
+    pub const APPROVAL: Kinds = Kinds(1 << 13);
+    pub const SIGNATURE: Kinds = Kinds(1 << 14);
+
+    pub const fn or(self, other: Kinds) -> Kinds {
+        Kinds(self.0 | other.0)
+    }
+    pub fn contains(self, other: Kinds) -> bool {
+        self.0 & other.0 == other.0
+    }
+    pub fn of(target: Target) -> Kinds {
+        match target {
+            Target::AllParties => Kinds::ALL,
+            Target::Goal(_) => Kinds::GOAL,
+            Target::Party(_) => Kinds::PARTY,
+            Target::Office(_) => Kinds::OFFICE,
+            Target::Actor(_) => Kinds::ACTOR,
+            Target::Body(_) => Kinds::BODY,
+            Target::Seat(_) => Kinds::SEAT,
+            Target::Obligation(_) => Kinds::OBLIGATION,
+            Target::Service(_) => Kinds::SERVICE,
+            Target::Project(_) => Kinds::PROJECT,
+            Target::Financing(_) => Kinds::FINANCING,
+            Target::Procedure(_) => Kinds::PROCEDURE,
+            Target::Step(_) => Kinds::STEP,
+            Target::Approval(_) => Kinds::APPROVAL,
+            Target::Signature(_) => Kinds::SIGNATURE,
+        }
+    }
+    /// "a party, an office or a body", for messages.
+    pub fn describe(self) -> String {
+        const NAMES: &[(Kinds, &str)] = &[
+            (Kinds::PARTY, "a party"),
+            (Kinds::ACTOR, "an actor"),
+            (Kinds::OFFICE, "an office"),
+            (Kinds::BODY, "a body"),
+            (Kinds::SEAT, "a seat"),
+            (Kinds::GOAL, "a goal"),
+            (Kinds::OBLIGATION, "an obligation"),
+            (Kinds::SERVICE, "a service"),
+            (Kinds::PROJECT, "a project"),
+            (Kinds::FINANCING, "a financing"),
+            (Kinds::PROCEDURE, "a procedure"),
+            (Kinds::STEP, "a step"),
+            (Kinds::APPROVAL, "an approval"),
+            (Kinds::SIGNATURE, "a signature"),
+            (Kinds::ALL, "`all`"),
+        ];
+        let names: Vec<&str> = NAMES.iter().filter(|(k, _)| self.contains(*k)).map(|(_, n)| *n).collect();
+        match names.as_slice() {
+            [] => "nothing".to_string(),
+            [one] => (*one).to_string(),
+            [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        }
+    }
+}
+
+const WHO: Kinds = Kinds::PARTY.or(Kinds::ACTOR).or(Kinds::OFFICE).or(Kinds::BODY);
+const WHO_OR_ALL: Kinds = WHO.or(Kinds::ALL);
+const PARTIES: Kinds = Kinds::PARTY.or(Kinds::ACTOR).or(Kinds::ALL);
+
+#[derive(Debug, Clone, Copy)]
+struct Def {
+    target: Target,
+    span: Span,
+}
+
+struct Resolver {
+    names: BTreeMap<String, Def>,
+    diags: Vec<Diagnostic>,
+}
+
+/// Resolve an AST into a model.
+pub fn resolve(ast: Ast) -> (Model, Vec<Diagnostic>) {
+    let mut r = Resolver { names: BTreeMap::new(), diags: Vec::new() };
+    r.define_all(&ast);
+    let model = r.model(ast);
+    (model, r.diags)
+}
+
+fn u(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// Edit distance, for "did you mean".
+pub fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        if let Some(first) = cur.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != *cb);
+            let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
+            let ins = cur.get(j).copied().unwrap_or(0) + 1;
+            if let Some(c) = cur.get_mut(j + 1) {
+                *c = sub.min(del).min(ins);
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev.get(b.len()).copied().unwrap_or(0)
+}
+
+impl Resolver {
+    fn define(&mut self, name: &Spanned<String>, target: Target) {
+        if name.value.is_empty() {
+            return;
+        }
+        if let Some(first) = self.names.get(&name.value) {
+            let first = *first;
+            self.diags.push(
+                Diagnostic::error(
+                    "R002",
+                    "duplicate-id",
+                    format!("`{}` is defined twice", name.value),
+                    Label::new(name.span, format!("`{}` defined again here", name.value)),
+                )
+                .with_label(Label::new(first.span, format!("first defined here as {}", Kinds::of(first.target).describe())))
+                .with_help("every element of an agreement needs its own name; rename one of them"),
+            );
+            return;
+        }
+        self.names.insert(name.value.clone(), Def { target, span: name.span });
+    }
+
+    fn define_all(&mut self, ast: &Ast) {
+        for (i, g) in ast.goals.iter().enumerate() {
+            self.define(&g.id, Target::Goal(GoalId(u(i))));
+        }
+        for (i, p) in ast.parties.iter().enumerate() {
+            self.define(&p.id, Target::Party(PartyId(u(i))));
+        }
+        for (i, o) in ast.offices.iter().enumerate() {
+            self.define(&o.id, Target::Office(OfficeId(u(i))));
+        }
+        for (i, a) in ast.actors.iter().enumerate() {
+            self.define(&a.id, Target::Actor(ActorId(u(i))));
+        }
+        for (i, b) in ast.bodies.iter().enumerate() {
+            let body = BodyId(u(i));
+            self.define(&b.id, Target::Body(body));
+            for (j, s) in b.seats.iter().enumerate() {
+                let name = Spanned::new(format!("{}.{}", b.id.value, s.id.value), s.id.span);
+                self.define(&name, Target::Seat(SeatId { body, seat: u(j) }));
+            }
+        }
+        for (i, o) in ast.obligations.iter().enumerate() {
+            self.define(&o.id, Target::Obligation(ObligationId(u(i))));
+        }
+        for (i, s) in ast.services.iter().enumerate() {
+            self.define(&s.id, Target::Service(ServiceId(u(i))));
+        }
+        for (i, p) in ast.projects.iter().enumerate() {
+            self.define(&p.id, Target::Project(ProjectId(u(i))));
+        }
+        for (i, f) in ast.financings.iter().enumerate() {
+            self.define(&f.id, Target::Financing(FinancingId(u(i))));
+        }
+        for (i, p) in ast.procedures.iter().enumerate() {
+            let procedure = ProcedureId(u(i));
+            self.define(&p.id, Target::Procedure(procedure));
+            for (j, s) in p.steps.iter().enumerate() {
+                let name = Spanned::new(format!("{}.{}", p.id.value, s.id.value), s.id.span);
+                self.define(&name, Target::Step(StepId { procedure, step: u(j) }));
+            }
+        }
+        for (i, a) in ast.approvals.iter().enumerate() {
+            self.define(&a.id, Target::Approval(ApprovalId(u(i))));
+        }
+        for (i, s) in ast.signatures.iter().enumerate() {
+            self.define(&s.id, Target::Signature(SignatureId(u(i))));
+        }
+    }
+
+    /// Resolve one reference. `scope` is the enclosing body or procedure,
+    /// whose own seats or steps are looked up first.
+    fn get(&mut self, r: &RawRef, allowed: Kinds, scope: Option<&str>, what: &str) -> Option<Ref> {
+        if r.id == "all" && !self.names.contains_key("all") {
+            if allowed.contains(Kinds::ALL) {
+                return Some(Ref { id: r.id.clone(), span: r.span, target: Target::AllParties });
+            }
+            self.diags.push(
+                Diagnostic::error(
+                    "R003",
+                    "wrong-kind-of-reference",
+                    format!("`all` cannot stand for {what}"),
+                    Label::new(r.span, format!("expected {}", allowed.describe())),
+                )
+                .with_help("`all` means every party; here name one element"),
+            );
+            return None;
+        }
+        let local = scope.map(|s| format!("{s}.{}", r.id));
+        let def = local
+            .as_ref()
+            .and_then(|l| self.names.get(l).filter(|d| allowed.contains(Kinds::of(d.target))))
+            .or_else(|| self.names.get(&r.id))
+            .copied();
+        match def {
+            Some(d) if allowed.contains(Kinds::of(d.target)) => Some(Ref { id: r.id.clone(), span: r.span, target: d.target }),
+            Some(d) => {
+                self.diags.push(
+                    Diagnostic::error(
+                        "R003",
+                        "wrong-kind-of-reference",
+                        format!("`{}` is {}, but {what} must be {}", r.id, Kinds::of(d.target).describe(), allowed.describe()),
+                        Label::new(r.span, format!("expected {}", allowed.describe())),
+                    )
+                    .with_label(Label::new(d.span, format!("`{}` is defined here as {}", r.id, Kinds::of(d.target).describe())))
+                    .with_help(format!("name {} here", allowed.describe())),
+                );
+                None
+            }
+            None => {
+                let suggestion = self.suggest(&r.id, allowed, scope);
+                let mut diag = Diagnostic::error(
+                    "R001",
+                    "undefined-reference",
+                    format!("`{}` is not defined", r.id),
+                    Label::new(r.span, format!("no {} of this name", allowed.describe().trim_start_matches("a ").trim_start_matches("an "))),
+                );
+                diag = match suggestion {
+                    Some((name, span)) => diag
+                        .with_help(format!("did you mean `{name}`?"))
+                        .with_label(Label::new(span, format!("`{name}` is defined here"))),
+                    None => diag.with_help(format!("define {} named `{}`, or correct the name", allowed.describe(), r.id)),
+                };
+                self.diags.push(diag);
+                None
+            }
+        }
+    }
+
+    /// The nearest defined name of an allowed kind, if it is near enough.
+    fn suggest(&self, id: &str, allowed: Kinds, scope: Option<&str>) -> Option<(String, Span)> {
+        let limit = (id.chars().count() / 3).max(1);
+        let prefix = scope.map(|s| format!("{s}."));
+        self.names
+            .iter()
+            .filter(|(_, d)| allowed.contains(Kinds::of(d.target)))
+            .map(|(name, d)| {
+                let shown = match &prefix {
+                    Some(p) => name.strip_prefix(p.as_str()).unwrap_or(name),
+                    None => name,
+                };
+                (levenshtein(id, shown), shown.to_string(), d.span)
+            })
+            .filter(|(dist, _, _)| *dist <= limit)
+            .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)))
+            .map(|(_, name, span)| (name, span))
+    }
+
+    fn opt(&mut self, r: Option<RawRef>, allowed: Kinds, scope: Option<&str>, what: &str) -> Option<Ref> {
+        r.and_then(|r| self.get(&r, allowed, scope, what))
+    }
+
+    fn list(&mut self, rs: Vec<RawRef>, allowed: Kinds, scope: Option<&str>, what: &str) -> Vec<Ref> {
+        rs.iter().filter_map(|r| self.get(r, allowed, scope, what)).collect()
+    }
+
+    fn model(&mut self, ast: Ast) -> Model {
+        let offices = ast
+            .offices
+            .into_iter()
+            .map(|o| Office {
+                of: self.opt(o.of, Kinds::PARTY.or(Kinds::ACTOR), None, "the party of an office"),
+                id: o.id,
+                name: o.name,
+                span: o.span,
+                holder: o.holder,
+                meta: o.meta,
+            })
+            .collect();
+        let actors = ast
+            .actors
+            .into_iter()
+            .map(|a| Actor {
+                part_of: self.opt(a.part_of, Kinds::PARTY.or(Kinds::ACTOR), None, "what an actor is part of"),
+                id: a.id,
+                name: a.name,
+                span: a.span,
+                side: a.side,
+                meta: a.meta,
+            })
+            .collect();
+        let bodies = ast.bodies.into_iter().map(|b| self.body(b)).collect();
+        let obligations = ast
+            .obligations
+            .into_iter()
+            .map(|o| Obligation {
+                bearer: self.list(o.bearer, WHO_OR_ALL.or(Kinds::SEAT), None, "the bearer of an obligation"),
+                beneficiary: self.list(o.beneficiary, WHO_OR_ALL, None, "a beneficiary"),
+                id: o.id,
+                span: o.span,
+                task_of_body: o.task_of_body,
+                modality: o.modality,
+                action: o.action,
+                conditions: o.conditions,
+                free_of_charge: o.free_of_charge,
+                costly: o.costly,
+                frequency: o.frequency,
+                deadline: o.deadline,
+                meta: o.meta,
+            })
+            .collect();
+        let services = ast
+            .services
+            .into_iter()
+            .map(|s| Service {
+                provider: self.opt(s.provider, WHO, None, "the provider of a service"),
+                beneficiary: self.list(s.beneficiary, WHO_OR_ALL, None, "a beneficiary"),
+                chosen_by: self.opt(s.chosen_by, WHO, None, "who chooses a service"),
+                id: s.id,
+                name: s.name,
+                span: s.span,
+                conditions: s.conditions,
+                free_of_charge: s.free_of_charge,
+                costly: s.costly,
+                meta: s.meta,
+            })
+            .collect();
+        let projects = ast
+            .projects
+            .into_iter()
+            .map(|p| Project {
+                partners: self.list(p.partners, PARTIES.or(Kinds::BODY), None, "a partner of a project"),
+                id: p.id,
+                name: p.name,
+                span: p.span,
+                conditions: p.conditions,
+                free_of_charge: p.free_of_charge,
+                costly: p.costly,
+                meta: p.meta,
+            })
+            .collect();
+        let financings = ast
+            .financings
+            .into_iter()
+            .map(|f| Financing {
+                payer: self.list(f.payer, PARTIES.or(Kinds::BODY), None, "a payer"),
+                recipient: self.list(f.recipient, PARTIES.or(Kinds::BODY), None, "a recipient"),
+                id: f.id,
+                name: f.name,
+                span: f.span,
+                legal_basis: f.legal_basis,
+                kind: f.kind,
+                amount: f.amount,
+                tranches: f.tranches,
+                conditions: f.conditions,
+                cost_sharing: f.cost_sharing,
+                meta: f.meta,
+            })
+            .collect();
+        let procedures = ast.procedures.into_iter().map(|p| self.procedure(p)).collect();
+        let approvals = ast
+            .approvals
+            .into_iter()
+            .map(|a| Approval {
+                by: self.opt(a.by, WHO, None, "who gives an approval"),
+                id: a.id,
+                name: a.name,
+                span: a.span,
+                date: a.date,
+                meta: a.meta,
+            })
+            .collect();
+        let signatures = ast
+            .signatures
+            .into_iter()
+            .map(|s| Signature {
+                party: self.opt(s.party, Kinds::PARTY, None, "the party of a signature"),
+                office: self.opt(s.office, Kinds::OFFICE, None, "the office of a signatory"),
+                id: s.id,
+                span: s.span,
+                signatory: s.signatory,
+                date: s.date,
+                place: s.place,
+                meta: s.meta,
+            })
+            .collect();
+        Agreement {
+            id: ast.id,
+            span: ast.span,
+            title: ast.title,
+            kind: ast.kind,
+            land: ast.land,
+            date: ast.date,
+            place: ast.place,
+            supersedes: ast.supersedes,
+            renews: ast.renews,
+            meta: ast.meta,
+            goals: ast.goals,
+            parties: ast.parties,
+            offices,
+            actors,
+            bodies,
+            obligations,
+            services,
+            projects,
+            financings,
+            procedures,
+            term: ast.term,
+            approvals,
+            signatures,
+        }
+    }
+
+    fn body(&mut self, b: Body<RawRef>) -> Body<Ref> {
+        let scope = b.id.value.clone();
+        let scope = Some(scope.as_str());
+        let seats = b
+            .seats
+            .into_iter()
+            .map(|s| Seat {
+                party: self.opt(s.party, Kinds::PARTY.or(Kinds::ACTOR), None, "the party of a seat"),
+                office: self.opt(s.office, Kinds::OFFICE, None, "the office of a seat"),
+                id: s.id,
+                label: s.label,
+                span: s.span,
+                side: s.side,
+                count: s.count,
+                voting: s.voting,
+                meta: s.meta,
+            })
+            .collect();
+        Body {
+            seats,
+            chair: self.opt(b.chair, Kinds::SEAT.or(Kinds::OFFICE).or(Kinds::PARTY), scope, "the chair of a body"),
+            binding: self.list(b.binding, WHO_OR_ALL, None, "whom a body's decisions bind"),
+            reports_to: self.opt(b.reports_to, WHO, None, "whom a body reports to"),
+            formed_by: self.opt(b.formed_by, WHO_OR_ALL, None, "who forms a body"),
+            id: b.id,
+            name: b.name,
+            span: b.span,
+            kind: b.kind,
+            legal_basis: b.legal_basis,
+            parity: b.parity,
+            declared_seats: b.declared_seats,
+            meeting: b.meeting,
+            quorum: b.quorum,
+            decides: b.decides,
+            recommendation_to: b.recommendation_to,
+            continues: b.continues,
+            meta: b.meta,
+        }
+    }
+
+    fn procedure(&mut self, p: Procedure<RawRef>) -> Procedure<Ref> {
+        let scope = p.id.value.clone();
+        let scope = Some(scope.as_str());
+        let steps = p
+            .steps
+            .into_iter()
+            .map(|s| Step {
+                by: self.opt(s.by, WHO_OR_ALL.or(Kinds::SEAT), None, "who takes a step"),
+                after: self.list(s.after, Kinds::STEP, scope, "the step before"),
+                consent_of: self.list(s.consent_of, WHO_OR_ALL, None, "whose consent a step needs"),
+                consultation_of: self.list(s.consultation_of, WHO_OR_ALL, None, "who is consulted"),
+                id: s.id,
+                label: s.label,
+                span: s.span,
+                kind: s.kind,
+                commits_money: s.commits_money,
+                meta: s.meta,
+            })
+            .collect();
+        Procedure { id: p.id, name: p.name, span: p.span, steps, meta: p.meta }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::levenshtein;
+
+    #[test]
+    fn edit_distance() {
+        assert_eq!(levenshtein("beirat", "beirat"), 0);
+        assert_eq!(levenshtein("beirta", "beirat"), 2);
+        assert_eq!(levenshtein("lnd", "land"), 1);
+        assert_eq!(levenshtein("", "abc"), 3);
+        assert_eq!(levenshtein("Gemeindebund", "Gemeindetag"), 3);
+    }
+}

@@ -1,0 +1,786 @@
+//! The rule functions. Each reads the model and pushes findings; none
+//! changes anything. Helpers shared by several rules are at the end.
+
+use super::{Context, Sink};
+use crate::diagnostic::{Label, Related};
+use crate::model::*;
+use crate::span::Span;
+use crate::values::Money;
+use petgraph::algo::dominators;
+use petgraph::graph::{DiGraph, NodeIndex};
+use std::collections::{BTreeMap, BTreeSet};
+
+// ------------------------------------------------------------ A001 parity
+
+pub fn parity(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let m = ctx.model;
+    for b in &m.bodies {
+        let Some(parity_span) = b.parity else { continue };
+        let mut state = 0u64;
+        let mut municipal = 0u64;
+        for seat in b.seats.iter().filter(|s| s.voting) {
+            match m.seat_side(seat) {
+                Some(Side::State) => state += u64::from(seat.count.value),
+                Some(Side::Municipal) => municipal += u64::from(seat.count.value),
+                None => {
+                    let d = sink
+                        .finding(
+                            format!("seat `{}` of paritätisch body `{}` belongs to no side", seat.id.value, b.id.value),
+                            Label::new(seat.id.span, "no side: neither the seat nor its party states one"),
+                        )
+                        .with_label(Label::new(parity_span, "parity is declared here"))
+                        .with_help("give the seat `side state` or `side municipal`, or a `party` that has a side");
+                    sink.push(&[&b.meta, &seat.meta], d);
+                }
+            }
+        }
+        if state != municipal {
+            let d = sink
+                .finding(
+                    format!(
+                        "`{}` is declared paritätisch but has {state} state and {municipal} municipal voting seats",
+                        b.id.value
+                    ),
+                    Label::new(parity_span, "declared paritätisch here"),
+                )
+                .with_label(Label::new(b.id.span, format!("{state} state, {municipal} municipal voting seats")))
+                .with_help("give both sides the same number of voting seats, or mark a seat without a vote `advisory`");
+            sink.push(&[&b.meta], d);
+        }
+    }
+}
+
+// ------------------------------------------------------------ A002 seat-count
+
+pub fn seat_count(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    for b in &ctx.model.bodies {
+        let Some(declared) = &b.declared_seats else { continue };
+        let listed = b.total_seats();
+        if listed != u64::from(declared.value) {
+            let d = sink
+                .finding(
+                    format!("`{}` states {} seats but lists {listed}", b.id.value, declared.value),
+                    Label::new(declared.span, format!("{} seats stated here", declared.value)),
+                )
+                .with_label(Label::new(b.id.span, format!("{listed} seats listed in this body")))
+                .with_help("list every seat (a seat with `count N` stands for N members), or correct the stated number");
+            sink.push(&[&b.meta], d);
+        }
+    }
+}
+
+// ------------------------------------------------------------ A003 meeting-rule
+
+pub fn meeting_rule(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let min = sink.param("min-per-year");
+    for b in &ctx.model.bodies {
+        let Some(decides) = &b.decides else { continue };
+        match &b.meeting {
+            None => {
+                let d = sink
+                    .finding(
+                        format!("`{}` decides but has no meeting rule", b.id.value),
+                        Label::new(b.id.span, "no `meets` in this body"),
+                    )
+                    .with_label(Label::new(decides.span, "it decides here"))
+                    .with_help("state how often it meets, e.g. `meets at_least 2 per year or on_request_of 2`, or `meets regularly`");
+                sink.push(&[&b.meta], d);
+            }
+            Some(meeting) => {
+                if let Some(per_year) = meeting.frequency.value.per_year() {
+                    if i64::try_from(per_year).unwrap_or(i64::MAX) < min {
+                        let d = sink
+                            .finding(
+                                format!("`{}` meets {} times a year, less than the minimum of {min}", b.id.value, per_year),
+                                Label::new(meeting.frequency.span, format!("{}", meeting.frequency.value)),
+                            )
+                            .with_help(format!(
+                                "meet at least {min} times a year, or lower `min-per-year` of rule `meeting-rule` in pakt.toml"
+                            ));
+                        sink.push(&[&b.meta], d);
+                    }
+                }
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------ A004 meeting-threshold
+
+pub fn meeting_threshold(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    for b in &ctx.model.bodies {
+        let seats = b.total_seats();
+        if seats == 0 {
+            continue;
+        }
+        let check = |value: &Spanned<u32>, what: &str, sink: &mut Sink<'_>| {
+            let v = u64::from(value.value);
+            if v == 0 || v > seats {
+                let d = sink
+                    .finding(
+                        format!("the {what} of `{}` is {v}, but it must lie between 1 and its {seats} seats", b.id.value),
+                        Label::new(value.span, format!("{what} {v}")),
+                    )
+                    .with_label(Label::new(b.id.span, format!("{seats} seats")))
+                    .with_help(format!("a {what} counts members of the body: give a number from 1 to {seats}"));
+                sink.push(&[&b.meta], d);
+            }
+        };
+        if let Some(req) = b.meeting.as_ref().and_then(|m| m.on_request_of.as_ref()) {
+            check(req, "request threshold", sink);
+        }
+        if let Some(q) = &b.quorum {
+            check(q, "quorum", sink);
+        }
+    }
+}
+
+// ------------------------------------------------------------ A005 chair
+
+pub fn chair(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let m = ctx.model;
+    for (bi, b) in m.bodies.iter().enumerate() {
+        let Some(chair) = &b.chair else { continue };
+        let seated_parties: BTreeSet<PartyId> = b.seats.iter().filter_map(|s| m.seat_party(s)).collect();
+        let ok = match chair.target {
+            Target::Seat(s) => s.body.index() == bi,
+            Target::Office(o) => {
+                b.seats.iter().any(|s| s.office.as_ref().is_some_and(|r| r.target == Target::Office(o)))
+                    || m.parties_of(Target::Office(o)).iter().any(|p| seated_parties.contains(p))
+            }
+            Target::Party(p) => seated_parties.contains(&p),
+            _ => false,
+        };
+        if !ok {
+            let d = sink
+                .finding(
+                    format!("the chair of `{}`, `{}`, has no seat in it", b.id.value, chair.id),
+                    Label::new(chair.span, "holds no seat of this body"),
+                )
+                .with_label(Label::new(b.id.span, "the body"))
+                .with_help("name one of the body's seats as chair, or give the chair's office or party a seat");
+            sink.push(&[&b.meta], d);
+        }
+    }
+}
+
+// ------------------------------------------------------------ A006 consent-before-financing
+
+/// The step graph of one procedure: node 0 is a virtual start, node i+1
+/// is step i; an edge runs from each step to the steps that follow it.
+pub fn step_graph(p: &Procedure<Ref>, own: ProcedureId) -> DiGraph<usize, ()> {
+    let mut g = DiGraph::new();
+    let start = g.add_node(usize::MAX);
+    let nodes: Vec<NodeIndex> = (0..p.steps.len()).map(|i| g.add_node(i)).collect();
+    for (i, node) in nodes.iter().enumerate() {
+        let preds = p.predecessors(own, i);
+        if preds.is_empty() {
+            g.add_edge(start, *node, ());
+        }
+        for pr in preds {
+            if let Some(from) = nodes.get(pr) {
+                g.add_edge(*from, *node, ());
+            }
+        }
+    }
+    g
+}
+
+/// The parties who pay under the agreement (every party if no clause names one).
+fn payers(m: &Model) -> BTreeSet<PartyId> {
+    let set: BTreeSet<PartyId> =
+        m.financings.iter().flat_map(|f| f.payer.iter()).flat_map(|r| m.parties_of(r.target)).collect();
+    if set.is_empty() {
+        (0..m.parties.len()).map(|i| PartyId(i as u32)).collect()
+    } else {
+        set
+    }
+}
+
+/// The parties that agree in a step: its `consent_of`, and whoever takes it.
+fn consenting(m: &Model, s: &Step<Ref>) -> BTreeSet<PartyId> {
+    s.consent_of.iter().chain(s.by.iter()).flat_map(|r| m.parties_of(r.target)).collect()
+}
+
+fn party_list(m: &Model, set: &BTreeSet<PartyId>) -> String {
+    set.iter().filter_map(|p| m.party(*p)).map(|p| format!("`{}`", p.id.value)).collect::<Vec<_>>().join(", ")
+}
+
+pub fn consent_before_financing(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let m = ctx.model;
+    let required = payers(m);
+    for (pi, p) in m.procedures.iter().enumerate() {
+        let own = ProcedureId(pi as u32);
+        let g = step_graph(p, own);
+        let start = NodeIndex::new(0);
+        let dom = dominators::simple_fast(&g, start);
+        let is_consent = |i: usize| p.steps.get(i).is_some_and(|s| s.kind.as_ref().is_some_and(|k| k.value == StepKind::AgreeFinancing));
+        for (i, step) in p.steps.iter().enumerate() {
+            let Some(money) = step.commits_money else { continue };
+            let node = NodeIndex::new(i + 1);
+            let Some(doms) = dom.dominators(node) else { continue }; // unreachable: step-cycle reports it
+            let consent_doms: Vec<usize> = doms.filter_map(|n| g.node_weight(n).copied()).filter(|j| *j != usize::MAX && is_consent(*j)).collect();
+            let covered: BTreeSet<PartyId> =
+                consent_doms.iter().filter_map(|j| p.steps.get(*j)).flat_map(|s| consenting(m, s)).collect();
+            let missing: BTreeSet<PartyId> = required.difference(&covered).copied().collect();
+            if consent_doms.is_empty() {
+                let path = path_avoiding(&g, node, &|n| g.node_weight(n).is_some_and(|j| *j != usize::MAX && is_consent(*j)));
+                let names: Vec<String> = path.iter().filter_map(|j| p.steps.get(*j)).map(|s| s.id.value.clone()).collect();
+                let mut d = sink
+                    .finding(
+                        format!(
+                            "step `{}` of `{}` commits money without a prior consent on financing: {}",
+                            step.id.value,
+                            p.id.value,
+                            if names.len() > 1 { format!("the path {} skips it", names.join(" → ")) } else { "it can be the first step".to_string() }
+                        ),
+                        Label::new(step.id.span, "commits money here"),
+                    )
+                    .with_label(Label::new(money, "because of this"));
+                for (j, s) in p.steps.iter().enumerate() {
+                    if is_consent(j) {
+                        d = d.with_label(Label::new(s.id.span, "a consent on financing that this path does not pass"));
+                    }
+                }
+                d = d.with_help(format!(
+                    "put a step `kind agree_financing` with `consent_of` {} before it (e.g. `after` that step)",
+                    party_list(m, &required)
+                ));
+                sink.push(&[&p.meta, &step.meta], d);
+            } else if !missing.is_empty() {
+                let mut d = sink
+                    .finding(
+                        format!(
+                            "step `{}` of `{}` commits money, but the consent on financing before it lacks {}",
+                            step.id.value,
+                            p.id.value,
+                            party_list(m, &missing)
+                        ),
+                        Label::new(step.id.span, "commits money here"),
+                    )
+                    .with_help(format!("every party that pays must agree: add {} to `consent_of`", party_list(m, &missing)));
+                for j in &consent_doms {
+                    if let Some(s) = p.steps.get(*j) {
+                        d = d.with_label(Label::new(s.id.span, "consent on financing without every payer"));
+                    }
+                }
+                sink.push(&[&p.meta, &step.meta], d);
+            }
+        }
+    }
+}
+
+/// A path of step indices from the start to `target` that avoids nodes for
+/// which `avoid` holds (breadth first, so the shortest such path).
+fn path_avoiding(g: &DiGraph<usize, ()>, target: NodeIndex, avoid: &dyn Fn(NodeIndex) -> bool) -> Vec<usize> {
+    let start = NodeIndex::new(0);
+    let mut prev: BTreeMap<NodeIndex, NodeIndex> = BTreeMap::new();
+    let mut queue = std::collections::VecDeque::from([start]);
+    let mut seen = BTreeSet::from([start]);
+    while let Some(n) = queue.pop_front() {
+        if n == target {
+            break;
+        }
+        for next in g.neighbors(n) {
+            if !seen.contains(&next) && !avoid(next) {
+                seen.insert(next);
+                prev.insert(next, n);
+                queue.push_back(next);
+            }
+        }
+    }
+    let mut path = Vec::new();
+    let mut cur = target;
+    while let Some(w) = g.node_weight(cur) {
+        if *w != usize::MAX {
+            path.push(*w);
+        }
+        match prev.get(&cur) {
+            Some(p) => cur = *p,
+            None => break,
+        }
+    }
+    path.reverse();
+    path
+}
+
+// ------------------------------------------------------------ A007 unanimity
+
+pub fn unanimity(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let m = ctx.model;
+    let everyone: BTreeSet<PartyId> = (0..m.parties.len()).map(|i| PartyId(i as u32)).collect();
+    for p in &m.procedures {
+        for step in &p.steps {
+            if step.kind.as_ref().map(|k| k.value) != Some(StepKind::Decide) {
+                continue;
+            }
+            let Some(Target::Body(bid)) = step.by.as_ref().map(|r| r.target) else { continue };
+            let Some(body) = m.body(bid) else { continue };
+            let Some(rule) = &body.decides else { continue };
+            if !matches!(rule.value, DecisionRule::Consent | DecisionRule::Unanimity) {
+                continue;
+            }
+            // Seated parties hold a veto in a body that decides by consent.
+            let mut covered: BTreeSet<PartyId> = body.seats.iter().filter(|s| s.voting).filter_map(|s| m.seat_party(s)).collect();
+            covered.extend(step.consent_of.iter().flat_map(|r| m.parties_of(r.target)));
+            let missing: BTreeSet<PartyId> = everyone.difference(&covered).copied().collect();
+            if !missing.is_empty() {
+                let d = sink
+                    .finding(
+                        format!(
+                            "step `{}` decides by {} of `{}`, but {} neither sits in it nor consents",
+                            step.id.value,
+                            rule.value.name(),
+                            body.id.value,
+                            party_list(m, &missing)
+                        ),
+                        Label::new(step.id.span, "this decision needs the consent of all partners"),
+                    )
+                    .with_label(Label::new(rule.span, "the body decides by consent"))
+                    .with_help(format!("add `consent_of {}` to the step, or give each party a voting seat", party_list(m, &missing).replace('`', "")));
+                sink.push(&[&p.meta, &step.meta], d);
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------ A008 tranches
+
+pub fn tranches(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let m = ctx.model;
+    let term_years = m.term.as_ref().map(|t| (t.from.as_ref().map(|d| d.value.year), t.until.as_ref().map(|d| d.value.year)));
+    for f in &m.financings {
+        let mut seen: BTreeMap<i32, Span> = BTreeMap::new();
+        let currency = f.amount.as_ref().or(f.tranches.first().map(|t| &t.amount)).map(|a| a.money.currency.clone());
+        let mut sum: i64 = 0;
+        let mut overflow = false;
+        for t in &f.tranches {
+            if let Some(first) = seen.get(&t.year.value) {
+                let d = sink
+                    .finding(format!("`{}` has two tranches for {}", f.id.value, t.year.value), Label::new(t.year.span, "second tranche for this year"))
+                    .with_label(Label::new(*first, "first tranche for this year"))
+                    .with_help("merge the two tranches into one, or correct the year");
+                sink.push(&[&f.meta], d);
+            } else {
+                seen.insert(t.year.value, t.year.span);
+            }
+            if t.amount.money.minor <= 0 {
+                let d = sink
+                    .finding(format!("the {} tranche of `{}` is not positive", t.year.value, f.id.value), Label::new(t.amount.span, "zero or less"))
+                    .with_help("remove the tranche, or give its amount");
+                sink.push(&[&f.meta], d);
+            }
+            if let Some(c) = &currency {
+                if &t.amount.money.currency != c {
+                    let d = sink
+                        .finding(
+                            format!("the {} tranche of `{}` is in {}, the financing in {c}", t.year.value, f.id.value, t.amount.money.currency),
+                            Label::new(t.amount.span, "another currency"),
+                        )
+                        .with_help("state all amounts of one financing in one currency");
+                    sink.push(&[&f.meta], d);
+                    continue;
+                }
+            }
+            match sum.checked_add(t.amount.money.minor) {
+                Some(s) => sum = s,
+                None => overflow = true,
+            }
+            if let Some((from, until)) = term_years {
+                let before = from.is_some_and(|y| t.year.value < y);
+                let after = until.is_some_and(|y| t.year.value > y);
+                if before || after {
+                    let mut d = sink
+                        .finding(format!("the {} tranche of `{}` lies outside the term", t.year.value, f.id.value), Label::new(t.year.span, "outside the term"))
+                        .with_help("move the tranche into the term, or extend the term");
+                    if let Some(term) = &m.term {
+                        d = d.with_label(Label::new(term.span, "the term"));
+                    }
+                    sink.push(&[&f.meta], d);
+                }
+            }
+        }
+        let (Some(amount), false) = (&f.amount, f.tranches.is_empty()) else { continue };
+        if amount.money.currency != currency.clone().unwrap_or_default() || overflow {
+            continue;
+        }
+        let total = Money::from_minor(&amount.money.currency, sum);
+        let bad = match amount.bound {
+            Bound::UpTo => sum > amount.money.minor,
+            Bound::Exactly => sum != amount.money.minor,
+        };
+        if bad {
+            let (what, help) = match amount.bound {
+                Bound::UpTo => ("exceed the ceiling of", "lower the tranches, or raise the ceiling if the text says so"),
+                Bound::Exactly => ("do not add up to the exact sum of", "make the tranches add up to the sum"),
+            };
+            let mut d = sink
+                .finding(format!("the tranches of `{}` add up to {total} and {what} {}", f.id.value, amount.money), Label::new(amount.span, "the stated amount"))
+                .with_help(help);
+            for t in &f.tranches {
+                d = d.with_label(Label::new(t.amount.span, format!("{}", t.year.value)));
+            }
+            sink.push(&[&f.meta], d);
+        }
+    }
+}
+
+// ------------------------------------------------------------ A009 budget-reservation
+
+pub fn budget_reservation(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let m = ctx.model;
+    for f in &m.financings {
+        let public = f.payer.iter().any(|r| !m.parties_of(r.target).is_empty());
+        if public && !f.has_budget_reservation() && f.amount.is_some() {
+            let d = sink
+                .finding(format!("`{}` commits a party's money without a budget reservation", f.id.value), Label::new(f.id.span, "no `condition budget_reservation`"))
+                .with_help("public money is promised subject to the budget (Haushaltsvorbehalt): add `condition budget_reservation`, or `allow budget-reservation \"reason\"`");
+            sink.push(&[&f.meta], d);
+        }
+    }
+    for o in &m.obligations {
+        let Some(costly) = o.costly else { continue };
+        let public = o.bearer.iter().any(|r| !m.parties_of(r.target).is_empty());
+        if public && !o.has_budget_reservation() {
+            let d = sink
+                .finding(format!("costly obligation `{}` of a party has no budget reservation", o.id.value), Label::new(o.id.span, "no `condition budget_reservation`"))
+                .with_label(Label::new(costly, "it costs money"))
+                .with_help("add `condition budget_reservation`, or `allow budget-reservation \"reason\"`");
+            sink.push(&[&o.meta], d);
+        }
+    }
+}
+
+// ------------------------------------------------------------ A010 reporting-cycle
+
+pub fn reporting_cycle(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let m = ctx.model;
+    let next = |i: usize| match m.bodies.get(i).and_then(|b| b.reports_to.as_ref()).map(|r| r.target) {
+        Some(Target::Body(b)) => Some(b.index()),
+        _ => None,
+    };
+    let mut reported: BTreeSet<usize> = BTreeSet::new();
+    for start in 0..m.bodies.len() {
+        // Follow the single reporting line from `start`; a cycle is found
+        // when it returns to a body already on this walk.
+        let mut walk: Vec<usize> = vec![start];
+        let mut cur = start;
+        while let Some(n) = next(cur) {
+            if let Some(pos) = walk.iter().position(|w| *w == n) {
+                let cycle: Vec<usize> = walk.get(pos..).map(<[usize]>::to_vec).unwrap_or_default();
+                let Some(&smallest) = cycle.iter().min() else { break };
+                if reported.insert(smallest) {
+                    report_cycle(m, sink, &cycle);
+                }
+                break;
+            }
+            walk.push(n);
+            cur = n;
+        }
+    }
+}
+
+fn report_cycle(m: &Model, sink: &mut Sink<'_>, cycle: &[usize]) {
+    // Rotate so the cycle starts at its first body in the file.
+    let pos = cycle.iter().enumerate().min_by_key(|(_, b)| **b).map_or(0, |(i, _)| i);
+    let rotated: Vec<usize> = cycle.iter().cycle().skip(pos).take(cycle.len()).copied().collect();
+    let bodies: Vec<&Body<Ref>> = rotated.iter().filter_map(|i| m.bodies.get(*i)).collect();
+    let mut names: Vec<String> = bodies.iter().map(|b| format!("`{}`", b.id.value)).collect();
+    if let Some(first) = names.first().cloned() {
+        names.push(first);
+    }
+    let Some(first) = bodies.first() else { return };
+    let Some(first_ref) = &first.reports_to else { return };
+    let mut d = sink.finding(
+        format!("reporting lines form a cycle: {}", names.join(" → ")),
+        Label::new(first_ref.span, format!("`{}` reports to `{}`", first.id.value, first_ref.id)),
+    );
+    for b in bodies.iter().skip(1) {
+        if let Some(r) = &b.reports_to {
+            d = d.with_label(Label::new(r.span, format!("`{}` reports to `{}`", b.id.value, r.id)));
+        }
+    }
+    d = d.with_help("a reporting line must end at a body or party that reports to no one; remove one `reports_to`");
+    let metas: Vec<&Meta> = bodies.iter().map(|b| &b.meta).collect();
+    sink.push(&metas, d);
+}
+
+// ------------------------------------------------------------ A011 step-cycle
+
+pub fn step_cycle(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let m = ctx.model;
+    for (pi, p) in m.procedures.iter().enumerate() {
+        let g = step_graph(p, ProcedureId(pi as u32));
+        for scc in petgraph::algo::tarjan_scc(&g) {
+            let self_loop = scc.len() == 1 && scc.first().is_some_and(|n| g.contains_edge(*n, *n));
+            if scc.len() < 2 && !self_loop {
+                continue;
+            }
+            let members: BTreeSet<NodeIndex> = scc.iter().copied().collect();
+            let Some(&start) = members.iter().next() else { continue };
+            let cycle = cycle_in(&g, start, &members);
+            let steps: Vec<&Step<Ref>> = cycle.iter().filter_map(|n| g.node_weight(*n)).filter_map(|i| p.steps.get(*i)).collect();
+            let mut names: Vec<String> = steps.iter().map(|s| format!("`{}`", s.id.value)).collect();
+            if let Some(first) = names.first().cloned() {
+                names.push(first);
+            }
+            let Some(first) = steps.first() else { continue };
+            let mut d = sink.finding(
+                format!("the steps of `{}` wait for each other in a cycle: {}", p.id.value, names.join(" → ")),
+                Label::new(first.id.span, "this step"),
+            );
+            for s in steps.iter().skip(1) {
+                d = d.with_label(Label::new(s.id.span, "is in the cycle"));
+            }
+            d = d.with_help("no step of the cycle can ever start; remove one `after` (without `after`, a step follows the one written before it)");
+            let mut metas: Vec<&Meta> = vec![&p.meta];
+            metas.extend(steps.iter().map(|s| &s.meta));
+            sink.push(&metas, d);
+        }
+    }
+}
+
+/// A cycle through `start` within `members`, found by depth-first search.
+fn cycle_in(g: &DiGraph<usize, ()>, start: NodeIndex, members: &BTreeSet<NodeIndex>) -> Vec<NodeIndex> {
+    let mut stack: Vec<(NodeIndex, Vec<NodeIndex>)> = vec![(start, vec![start])];
+    let mut seen = BTreeSet::new();
+    while let Some((n, path)) = stack.pop() {
+        let mut next: Vec<NodeIndex> = g.neighbors(n).filter(|x| members.contains(x)).collect();
+        next.sort();
+        for x in next.into_iter().rev() {
+            if x == start {
+                return path;
+            }
+            if seen.insert(x) {
+                let mut p = path.clone();
+                p.push(x);
+                stack.push((x, p));
+            }
+        }
+    }
+    vec![start]
+}
+
+// ------------------------------------------------------------ A012 obligation-bearer
+
+pub fn obligation_bearer(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    for o in &ctx.model.obligations {
+        if o.bearer.is_empty() {
+            let d = sink
+                .finding(format!("obligation `{}` names no bearer", o.id.value), Label::new(o.id.span, "who owes this?"))
+                .with_help("add `bearer PARTY` (or a body, office or `all`)");
+            sink.push(&[&o.meta], d);
+        }
+    }
+}
+
+// ------------------------------------------------------------ A013 unbound-party
+
+pub fn unbound_party(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let m = ctx.model;
+    let mut bound: BTreeSet<PartyId> = BTreeSet::new();
+    for b in &m.bodies {
+        bound.extend(b.seats.iter().filter_map(|s| m.seat_party(s)));
+        bound.extend(b.binding.iter().flat_map(|r| m.parties_of(r.target)));
+    }
+    let refs = m
+        .obligations
+        .iter()
+        .flat_map(|o| o.bearer.iter())
+        .chain(m.financings.iter().flat_map(|f| f.payer.iter()))
+        .chain(m.services.iter().flat_map(|s| s.provider.iter()))
+        .chain(m.projects.iter().flat_map(|p| p.partners.iter()));
+    for r in refs {
+        bound.extend(m.parties_of(r.target));
+    }
+    for (i, p) in m.parties.iter().enumerate() {
+        if !bound.contains(&PartyId(i as u32)) {
+            let d = sink
+                .finding(format!("party `{}` owes nothing and sits nowhere", p.id.value), Label::new(p.id.span, "not bound by anything in this agreement"))
+                .with_help("give the party a seat, make it bearer of an obligation or payer of a financing, or remove it");
+            sink.push(&[&p.meta], d);
+        }
+    }
+}
+
+// ------------------------------------------------------------ A014 signatures
+
+pub fn signatures(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let m = ctx.model;
+    for (i, p) in m.parties.iter().enumerate() {
+        let signs = m.signatures.iter().any(|s| s.party.as_ref().is_some_and(|r| r.target == Target::Party(PartyId(i as u32))));
+        if !signs {
+            let d = sink
+                .finding(format!("party `{}` does not sign the agreement", p.id.value), Label::new(p.id.span, "no `signature` names this party"))
+                .with_help(format!("add `signature sig_{0} {{ party {0} signatory \"…\" date YYYY-MM-DD }}`", p.id.value));
+            sink.push(&[&p.meta], d);
+        }
+    }
+    for s in &m.signatures {
+        if s.signatory.is_none() {
+            let d = sink
+                .finding(format!("signature `{}` names no signatory", s.id.value), Label::new(s.id.span, "who signs?"))
+                .with_help("add `signatory \"Name\"` (mark it as an assumption if the source does not name the person)");
+            sink.push(&[&s.meta], d);
+        }
+        if s.party.is_none() {
+            let d = sink
+                .finding(format!("signature `{}` names no party", s.id.value), Label::new(s.id.span, "for whom?"))
+                .with_help("add `party ID`");
+            sink.push(&[&s.meta], d);
+        }
+    }
+}
+
+// ------------------------------------------------------------ A015 approval-date
+
+pub fn approval_date(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let m = ctx.model;
+    for a in &m.approvals {
+        let Some(date) = &a.date else { continue };
+        let parties: BTreeSet<PartyId> = a.by.iter().flat_map(|r| m.parties_of(r.target)).collect();
+        let own = m
+            .signatures
+            .iter()
+            .filter(|s| s.party.as_ref().is_some_and(|r| m.parties_of(r.target).iter().any(|p| parties.contains(p))))
+            .filter_map(|s| s.date.as_ref().map(|d| (d, s)))
+            .min_by_key(|(d, _)| d.value);
+        let first = m.signatures.iter().filter_map(|s| s.date.as_ref().map(|d| (d, s))).min_by_key(|(d, _)| d.value);
+        let Some((sig_date, _)) = own.or(first) else { continue };
+        if date.value > sig_date.value {
+            let d = sink
+                .finding(format!("approval `{}` is dated {}, after the signature of {}", a.id.value, date.value, sig_date.value), Label::new(date.span, "approved after signing"))
+                .with_label(Label::new(sig_date.span, "signed here"))
+                .with_help("an approval is given before signing; check both dates");
+            sink.push(&[&a.meta], d);
+        }
+    }
+}
+
+// ------------------------------------------------------------ A016 successor-date
+
+/// The date an agreement was made: its header date, else its last signature.
+pub fn agreement_date(m: &Model) -> Option<&Spanned<crate::values::Date>> {
+    m.date.as_ref().or_else(|| m.signatures.iter().filter_map(|s| s.date.as_ref()).max_by_key(|d| d.value))
+}
+
+pub fn successor_date(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let m = ctx.model;
+    let Some(date) = agreement_date(m) else { return };
+    if let (Some(pre), Some(sup)) = (ctx.predecessor, &m.supersedes) {
+        if let Some(pre_date) = agreement_date(pre) {
+            if date.value <= pre_date.value {
+                let mut d = sink
+                    .finding(
+                        format!("this agreement ({}) is not dated after the agreement it supersedes ({})", date.value, pre_date.value),
+                        Label::new(date.span, "dated here"),
+                    )
+                    .with_label(Label::new(sup.span, "supersedes this agreement"))
+                    .with_help("a successor is made after its predecessor; check both dates");
+                if let Some(path) = &ctx.predecessor_path {
+                    d = d.with_related(Related { path: path.clone(), span: pre_date.span, message: "the predecessor's date".into() });
+                }
+                sink.push(&[], d);
+            }
+        }
+    }
+    if let Some(r) = &m.renews {
+        if date.value <= r.date.value {
+            let d = sink
+                .finding(format!("this agreement ({}) is not dated after the agreement it renews ({})", date.value, r.date.value), Label::new(r.date.span, "renews an agreement of this date"))
+                .with_label(Label::new(date.span, "dated here"))
+                .with_help("check both dates");
+            sink.push(&[], d);
+        }
+    }
+}
+
+// ------------------------------------------------------------ A017 term
+
+pub fn term(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let m = ctx.model;
+    if m.term.is_none() {
+        let d = sink
+            .finding(format!("agreement `{}` states no term and no termination", m.id.value), Label::new(m.id.span, "no `term` block"))
+            .with_help("add `term { from YYYY-MM-DD until YYYY-MM-DD }` or `term { until_revoked notice 6 months }`");
+        sink.push(&[], d);
+    }
+}
+
+// ------------------------------------------------------------ A018 continuity
+
+pub fn continuity(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let m = ctx.model;
+    for b in &m.bodies {
+        let Some(cont) = &b.continues else { continue };
+        match (&m.supersedes, ctx.predecessor) {
+            (None, _) => {
+                let d = sink
+                    .finding(format!("`{}` continues `{}`, but this agreement supersedes no other", b.id.value, cont.value), Label::new(cont.span, "continues a body of which agreement?"))
+                    .with_help("name the earlier agreement in the header: `supersedes \"earlier.pakt\"`");
+                sink.push(&[&b.meta], d);
+            }
+            (Some(_), None) => {} // the missing predecessor is reported as R007
+            (Some(sup), Some(pre)) => {
+                if pre.bodies.iter().any(|pb| pb.id.value == cont.value) {
+                    continue;
+                }
+                let near = pre
+                    .bodies
+                    .iter()
+                    .map(|pb| (crate::resolve::levenshtein(&cont.value, &pb.id.value), pb))
+                    .filter(|(dist, _)| *dist <= (cont.value.len() / 3).max(1))
+                    .min_by_key(|(dist, _)| *dist);
+                let mut d = sink
+                    .finding(
+                        format!("`{}` continues `{}`, but `{}` has no body of that name", b.id.value, cont.value, sup.value),
+                        Label::new(cont.span, "no such body in the superseded agreement"),
+                    )
+                    .with_label(Label::new(sup.span, "the superseded agreement"));
+                let known: Vec<String> = pre.bodies.iter().map(|pb| format!("`{}`", pb.id.value)).collect();
+                d = match near {
+                    Some((_, pb)) => d.with_help(format!("did you mean `{}`?", pb.id.value)),
+                    None => d.with_help(format!("its bodies are: {}", if known.is_empty() { "none".into() } else { known.join(", ") })),
+                };
+                if let (Some(path), Some((_, pb))) = (&ctx.predecessor_path, near) {
+                    d = d.with_related(Related { path: path.clone(), span: pb.id.span, message: format!("`{}` is defined here", pb.id.value) });
+                }
+                sink.push(&[&b.meta], d);
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------ A019 unheld-obligation
+
+pub fn unheld_obligation(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let m = ctx.model;
+    for o in &m.obligations {
+        let bodies: Vec<&Body<Ref>> = o
+            .bearer
+            .iter()
+            .filter_map(|r| match r.target {
+                Target::Body(b) => m.body(b),
+                _ => None,
+            })
+            .collect();
+        if bodies.is_empty() || bodies.len() != o.bearer.len() {
+            continue;
+        }
+        let held = bodies.iter().any(|b| b.seats.iter().any(|s| m.seat_party(s).is_some()));
+        if !held {
+            let mut d = sink
+                .finding(
+                    format!("no party can be held to `{}`: no party has a seat in {}", o.id.value, bodies.iter().map(|b| format!("`{}`", b.id.value)).collect::<Vec<_>>().join(", ")),
+                    Label::new(o.id.span, "borne by a body only"),
+                )
+                .with_help("give the parties seats in the body (`seat x { party p }`), or make a party the bearer");
+            for b in &bodies {
+                d = d.with_label(Label::new(b.id.span, "no seat of this body belongs to a party"));
+            }
+            let mut metas: Vec<&Meta> = vec![&o.meta];
+            metas.extend(bodies.iter().map(|b| &b.meta));
+            sink.push(&metas, d);
+        }
+    }
+}

@@ -1,0 +1,351 @@
+//! Validation rules: the mistakes a drafter makes in a framework agreement.
+//!
+//! In: a resolved model (and the model it supersedes, if any) and the
+//! configuration. Out: findings as diagnostics, each with its rule's code
+//! and name, the configured severity, and — where the element allows the
+//! rule with a reason — marked as suppressed with that reason.
+//!
+//! Every rule is one entry in `REGISTRY`: a stable code, a kebab-case name,
+//! a default severity, its parameters, an explanation (a Markdown file under
+//! `docs/rules/`, printed by `pakt explain`) and the function that checks.
+
+mod checks;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::model::*;
+use crate::resolve::levenshtein;
+
+/// A parameter a rule takes from `pakt.toml`.
+#[derive(Debug, Clone, Copy)]
+pub struct Param {
+    pub name: &'static str,
+    pub default: i64,
+    pub min: i64,
+    pub description: &'static str,
+}
+
+/// One registered rule.
+#[derive(Clone, Copy)]
+pub struct RuleInfo {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line: what the rule checks.
+    pub summary: &'static str,
+    pub params: &'static [Param],
+    /// Markdown with the headings in `EXPLANATION_HEADINGS`.
+    pub explanation: &'static str,
+    pub check: fn(&Context<'_>, &mut Sink<'_>),
+}
+
+impl std::fmt::Debug for RuleInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}({})", self.code, self.name)
+    }
+}
+
+/// The headings every explanation has, in this order.
+pub const EXPLANATION_HEADINGS: &[&str] = &["## What it checks", "## Why it matters", "## Example that fails", "## How to fix it"];
+
+/// What a rule sees.
+pub struct Context<'a> {
+    pub model: &'a Model,
+    /// The agreement this one supersedes, when it could be loaded.
+    pub predecessor: Option<&'a Model>,
+    pub predecessor_path: Option<String>,
+    pub config: &'a Config,
+}
+
+/// Collects the findings of one rule.
+pub struct Sink<'a> {
+    rule: &'a RuleInfo,
+    severity: Severity,
+    config: &'a Config,
+    header: &'a Meta,
+    findings: Vec<Diagnostic>,
+}
+
+impl<'a> Sink<'a> {
+    pub fn rule(&self) -> &RuleInfo {
+        self.rule
+    }
+    /// A parameter of the running rule.
+    pub fn param(&self, name: &str) -> i64 {
+        self.config.param(self.rule, name)
+    }
+    /// A finding of the running rule, to be completed and `push`ed.
+    pub fn finding(&self, message: impl Into<String>, primary: Label) -> Diagnostic {
+        let mut d = Diagnostic::error(self.rule.code, self.rule.name, message, primary);
+        d.severity = self.severity;
+        d
+    }
+    /// Record a finding. `anchors` are the elements whose `allow` may
+    /// suppress it (the agreement header always may).
+    pub fn push(&mut self, anchors: &[&Meta], mut d: Diagnostic) {
+        for meta in anchors.iter().copied().chain(std::iter::once(self.header)) {
+            if let Some(a) = meta.allows.iter().find(|a| a.rule.value == self.rule.name || a.rule.value == self.rule.code) {
+                d.suppressed = Some(a.reason.value.clone());
+                break;
+            }
+        }
+        self.findings.push(d);
+    }
+}
+
+/// All rules, in code order. Codes are stable and never reused.
+pub static REGISTRY: &[RuleInfo] = &[
+    RuleInfo {
+        code: "A001",
+        name: "parity",
+        severity: Severity::Error,
+        summary: "a body declared paritätisch has as many voting seats for the Land as for the municipal side",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A001-parity.md"),
+        check: checks::parity,
+    },
+    RuleInfo {
+        code: "A002",
+        name: "seat-count",
+        severity: Severity::Error,
+        summary: "a stated number of seats matches the seats listed",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A002-seat-count.md"),
+        check: checks::seat_count,
+    },
+    RuleInfo {
+        code: "A003",
+        name: "meeting-rule",
+        severity: Severity::Error,
+        summary: "every body that decides has a meeting rule, at least as often as the configured minimum",
+        params: &[Param {
+            name: "min-per-year",
+            default: 1,
+            min: 0,
+            description: "the least number of meetings per year a stated frequency must reach (default 1)",
+        }],
+        explanation: include_str!("../../docs/rules/A003-meeting-rule.md"),
+        check: checks::meeting_rule,
+    },
+    RuleInfo {
+        code: "A004",
+        name: "meeting-threshold",
+        severity: Severity::Error,
+        summary: "a request threshold and a quorum lie between 1 and the number of seats",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A004-meeting-threshold.md"),
+        check: checks::meeting_threshold,
+    },
+    RuleInfo {
+        code: "A005",
+        name: "chair",
+        severity: Severity::Error,
+        summary: "the chair holds a seat of the body, or an office of a party with a seat",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A005-chair.md"),
+        check: checks::chair,
+    },
+    RuleInfo {
+        code: "A006",
+        name: "consent-before-financing",
+        severity: Severity::Error,
+        summary: "every step that commits money comes after the payers' consent on financing (Einvernehmen)",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A006-consent-before-financing.md"),
+        check: checks::consent_before_financing,
+    },
+    RuleInfo {
+        code: "A007",
+        name: "unanimity",
+        severity: Severity::Error,
+        summary: "a decision that needs the consent of all partners requires the consent of every party",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A007-unanimity.md"),
+        check: checks::unanimity,
+    },
+    RuleInfo {
+        code: "A008",
+        name: "tranches",
+        severity: Severity::Error,
+        summary: "yearly tranches are positive, unique per year, in one currency, inside the term, and add up to the ceiling",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A008-tranches.md"),
+        check: checks::tranches,
+    },
+    RuleInfo {
+        code: "A009",
+        name: "budget-reservation",
+        severity: Severity::Warning,
+        summary: "money a public party pays, or a costly duty it bears, is subject to a budget reservation",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A009-budget-reservation.md"),
+        check: checks::budget_reservation,
+    },
+    RuleInfo {
+        code: "A010",
+        name: "reporting-cycle",
+        severity: Severity::Error,
+        summary: "reporting lines between bodies do not go round in a cycle",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A010-reporting-cycle.md"),
+        check: checks::reporting_cycle,
+    },
+    RuleInfo {
+        code: "A011",
+        name: "step-cycle",
+        severity: Severity::Error,
+        summary: "the steps of a procedure do not wait for each other in a cycle",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A011-step-cycle.md"),
+        check: checks::step_cycle,
+    },
+    RuleInfo {
+        code: "A012",
+        name: "obligation-bearer",
+        severity: Severity::Error,
+        summary: "every obligation names who bears it",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A012-obligation-bearer.md"),
+        check: checks::obligation_bearer,
+    },
+    RuleInfo {
+        code: "A013",
+        name: "unbound-party",
+        severity: Severity::Warning,
+        summary: "every party is bound by something or sits somewhere",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A013-unbound-party.md"),
+        check: checks::unbound_party,
+    },
+    RuleInfo {
+        code: "A014",
+        name: "signatures",
+        severity: Severity::Error,
+        summary: "every party has a signatory who signs for it",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A014-signatures.md"),
+        check: checks::signatures,
+    },
+    RuleInfo {
+        code: "A015",
+        name: "approval-date",
+        severity: Severity::Error,
+        summary: "approvals are dated no later than the signature",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A015-approval-date.md"),
+        check: checks::approval_date,
+    },
+    RuleInfo {
+        code: "A016",
+        name: "successor-date",
+        severity: Severity::Error,
+        summary: "an agreement is dated after the agreement it supersedes or renews",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A016-successor-date.md"),
+        check: checks::successor_date,
+    },
+    RuleInfo {
+        code: "A017",
+        name: "term",
+        severity: Severity::Warning,
+        summary: "the agreement has a term or a termination clause",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A017-term.md"),
+        check: checks::term,
+    },
+    RuleInfo {
+        code: "A018",
+        name: "continuity",
+        severity: Severity::Error,
+        summary: "a body that continues a predecessor body names one that exists in the superseded agreement",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A018-continuity.md"),
+        check: checks::continuity,
+    },
+    RuleInfo {
+        code: "A019",
+        name: "unheld-obligation",
+        severity: Severity::Warning,
+        summary: "an obligation of a body can be held to a party: some party has a seat in the body",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A019-unheld-obligation.md"),
+        check: checks::unheld_obligation,
+    },
+];
+
+/// Find a rule by code (`A001`, any case) or name (`parity`).
+pub fn find(key: &str) -> Option<&'static RuleInfo> {
+    REGISTRY.iter().find(|r| r.code.eq_ignore_ascii_case(key) || r.name == key)
+}
+
+/// The rule nearest to an unknown key, for "did you mean".
+pub fn nearest(key: &str) -> Option<&'static RuleInfo> {
+    REGISTRY
+        .iter()
+        .map(|r| (levenshtein(key, r.name).min(levenshtein(&key.to_ascii_uppercase(), r.code)), r))
+        .filter(|(d, r)| *d <= (r.name.len() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, r)| r)
+}
+
+/// Run every rule that is not off, then check the `allow`s themselves.
+pub fn run(ctx: &Context<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in REGISTRY {
+        let Some(severity) = ctx.config.severity(rule) else { continue };
+        let mut sink = Sink { rule, severity, config: ctx.config, header: &ctx.model.meta, findings: Vec::new() };
+        (rule.check)(ctx, &mut sink);
+        out.extend(sink.findings);
+    }
+    out.extend(unknown_allows(ctx.model));
+    out
+}
+
+/// Every `allow` names a registered rule (R006).
+fn unknown_allows(model: &Model) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for meta in all_metas(model) {
+        for allow in &meta.allows {
+            if find(&allow.rule.value).is_some() {
+                continue;
+            }
+            let mut d = Diagnostic::error(
+                "R006",
+                "unknown-rule",
+                format!("`allow` names an unknown rule `{}`", allow.rule.value),
+                Label::new(allow.rule.span, "no rule of this name"),
+            );
+            d = match nearest(&allow.rule.value) {
+                Some(r) => d.with_help(format!("did you mean `{}` ({})?", r.name, r.code)),
+                None => d.with_help("`pakt rules` lists every rule with its code and name"),
+            };
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// The metadata of every element, header first.
+pub fn all_metas(m: &Model) -> Vec<&Meta> {
+    let mut v: Vec<&Meta> = vec![&m.meta];
+    v.extend(m.goals.iter().map(|x| &x.meta));
+    v.extend(m.parties.iter().map(|x| &x.meta));
+    v.extend(m.offices.iter().map(|x| &x.meta));
+    v.extend(m.actors.iter().map(|x| &x.meta));
+    for b in &m.bodies {
+        v.push(&b.meta);
+        v.extend(b.seats.iter().map(|s| &s.meta));
+    }
+    v.extend(m.obligations.iter().map(|x| &x.meta));
+    v.extend(m.services.iter().map(|x| &x.meta));
+    v.extend(m.projects.iter().map(|x| &x.meta));
+    v.extend(m.financings.iter().map(|x| &x.meta));
+    for p in &m.procedures {
+        v.push(&p.meta);
+        v.extend(p.steps.iter().map(|s| &s.meta));
+    }
+    v.extend(m.term.iter().map(|x| &x.meta));
+    v.extend(m.approvals.iter().map(|x| &x.meta));
+    v.extend(m.signatures.iter().map(|x| &x.meta));
+    v
+}
