@@ -65,6 +65,12 @@ fn syntax_error(text: &str, err: &pest::error::Error<Rule>) -> Diagnostic {
     };
     expected.sort();
     expected.dedup();
+    // The attributes every block takes are named in the help line, not in
+    // every "expected" list.
+    const COMMON_NAMES: [&str; 5] = ["`allow`", "`assumption`", "`note`", "`section`", "`wording`"];
+    if COMMON_NAMES.iter().all(|c| expected.iter().any(|e| e == c)) && expected.len() > COMMON_NAMES.len() {
+        expected.retain(|e| !COMMON_NAMES.contains(&e.as_str()));
+    }
     let expected_text = join_or(&expected);
     let mut diag = Diagnostic::error(
         "P001",
@@ -294,7 +300,7 @@ pub fn rule_name(rule: Rule) -> &'static str {
         Rule::formed_by_attr | Rule::kw_formed_by => "`formed_by`",
         Rule::seat | Rule::seat_attr | Rule::kw_seat => "`seat`",
         Rule::count_attr | Rule::kw_count => "`count`",
-        Rule::voting_attr => "`voting` or `advisory`",
+        Rule::voting_attr => "`voting`, `advisory`",
         Rule::kw_voting => "`voting`",
         Rule::kw_advisory => "`advisory`",
         Rule::task | Rule::task_attr | Rule::kw_task => "`task`",
@@ -309,7 +315,7 @@ pub fn rule_name(rule: Rule) -> &'static str {
         Rule::beneficiary_attr | Rule::kw_beneficiary => "`beneficiary`",
         Rule::condition_attr | Rule::kw_condition => "`condition`",
         Rule::kw_budget_reservation => "`budget_reservation`",
-        Rule::flag_attr => "`free_of_charge` or `costly`",
+        Rule::flag_attr => "`free_of_charge`, `costly`",
         Rule::kw_free_of_charge => "`free_of_charge`",
         Rule::kw_costly => "`costly`",
         Rule::frequency_attr | Rule::kw_frequency => "`frequency`",
