@@ -157,7 +157,8 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, RunError> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), RunError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| RunError(format!("cannot read directory {}: {e}", dir.display())))?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| RunError(format!("cannot read directory {}: {e}", dir.display())))?;
     let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for path in entries {
@@ -209,7 +210,10 @@ pub fn load_predecessor(path: &Path, model: &Model, limits: &Limits) -> Option<R
             format!("the superseded agreement `{}` cannot be read: {why}", sup.value),
             Label::new(sup.span, "path relative to this file's folder"),
         )
-        .with_help(format!("looked for {}; give the path of the earlier agreement relative to this file", target.display()))
+        .with_help(format!(
+            "looked for {}; give the path of the earlier agreement relative to this file",
+            target.display()
+        ))
     };
     Some(match load(&target, limits) {
         Err(e) => Err(not_found(e.0)),

@@ -121,7 +121,8 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             let errors = result.diagnostics.iter().filter(|d| d.is_error()).count();
             if errors > 0 || result.model.is_none() {
                 let options = output::Options { color, quiet: true, verbose: false };
-                err.write_all(output::format(Format::Human, std::slice::from_ref(&result), &options).as_bytes()).map_err(io)?;
+                err.write_all(output::format(Format::Human, std::slice::from_ref(&result), &options).as_bytes())
+                    .map_err(io)?;
                 return Ok(1);
             }
             let text = serde_json::to_string_pretty(&result.model).map_err(|e| RunError(e.to_string()))?;
@@ -132,7 +133,8 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             for r in rules::REGISTRY {
                 let params: Vec<String> = r.params.iter().map(|p| format!("{}={}", p.name, p.default)).collect();
                 let params = if params.is_empty() { String::new() } else { format!(" [{}]", params.join(", ")) };
-                writeln!(out, "{}  {:<26} {:<8} {}{params}", r.code, r.name, r.severity.to_string(), r.summary).map_err(io)?;
+                writeln!(out, "{}  {:<26} {:<8} {}{params}", r.code, r.name, r.severity.to_string(), r.summary)
+                    .map_err(io)?;
             }
             Ok(0)
         }
@@ -149,7 +151,9 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
                 Ok(0)
             }
             None => {
-                let hint = rules::nearest(&rule).map(|r| format!("; did you mean `{}` ({})?", r.name, r.code)).unwrap_or_default();
+                let hint = rules::nearest(&rule)
+                    .map(|r| format!("; did you mean `{}` ({})?", r.name, r.code))
+                    .unwrap_or_default();
                 Err(RunError(format!("no rule `{rule}`{hint} (`pakt rules` lists them)")))
             }
         },

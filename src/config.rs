@@ -82,13 +82,19 @@ impl Config {
         let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
             path: path.to_path_buf(),
             text: String::new(),
-            diagnostic: Diagnostic::error("C001", "config-error", format!("cannot read the configuration: {e}"), Label::new(Span::new(0, 0), "here")),
+            diagnostic: Diagnostic::error(
+                "C001",
+                "config-error",
+                format!("cannot read the configuration: {e}"),
+                Label::new(Span::new(0, 0), "here"),
+            ),
         })?;
-        Config::parse(&text).map(|mut c| {
-            c.path = Some(path.to_path_buf());
-            c
-        })
-        .map_err(|diagnostic| ConfigError { path: path.to_path_buf(), text, diagnostic })
+        Config::parse(&text)
+            .map(|mut c| {
+                c.path = Some(path.to_path_buf());
+                c
+            })
+            .map_err(|diagnostic| ConfigError { path: path.to_path_buf(), text, diagnostic })
     }
 
     pub fn parse(text: &str) -> Result<Config, Diagnostic> {
@@ -102,7 +108,8 @@ impl Config {
         for (name, setting) in raw.rules {
             let Some(rule) = rules::find(name.get_ref()) else {
                 let known: Vec<&str> = rules::REGISTRY.iter().map(|r| r.name).collect();
-                let near = known.iter().min_by_key(|k| crate::resolve::levenshtein(name.get_ref(), k)).copied().unwrap_or("");
+                let near =
+                    known.iter().min_by_key(|k| crate::resolve::levenshtein(name.get_ref(), k)).copied().unwrap_or("");
                 return Err(Diagnostic::error(
                     "C001",
                     "config-error",
@@ -157,8 +164,13 @@ fn span_of<T>(s: &toml::Spanned<T>) -> Span {
 
 fn positive(v: &toml::Spanned<i64>, what: &str) -> Result<u64, Diagnostic> {
     u64::try_from(*v.get_ref()).ok().filter(|n| *n > 0).ok_or_else(|| {
-        Diagnostic::error("C001", "config-error", format!("`{what}` must be a positive number"), Label::new(span_of(v), "not positive"))
-            .with_help("give a whole number greater than 0")
+        Diagnostic::error(
+            "C001",
+            "config-error",
+            format!("`{what}` must be a positive number"),
+            Label::new(span_of(v), "not positive"),
+        )
+        .with_help("give a whole number greater than 0")
     })
 }
 
@@ -184,7 +196,8 @@ fn setting_for(rule: &RuleInfo, setting: RawRule) -> Result<RuleConfig, Diagnost
     }
     for (key, value) in setting.params {
         let Some(param) = rule.params.iter().find(|p| p.name == key.get_ref().as_str()) else {
-            let known: Vec<String> = std::iter::once("severity".to_string()).chain(rule.params.iter().map(|p| p.name.to_string())).collect();
+            let known: Vec<String> =
+                std::iter::once("severity".to_string()).chain(rule.params.iter().map(|p| p.name.to_string())).collect();
             return Err(Diagnostic::error(
                 "C001",
                 "config-error",
@@ -199,7 +212,10 @@ fn setting_for(rule: &RuleInfo, setting: RawRule) -> Result<RuleConfig, Diagnost
                 return Err(Diagnostic::error(
                     "C001",
                     "config-error",
-                    format!("`{}` of rule `{}` must be a whole number of at least {}", param.name, rule.name, param.min),
+                    format!(
+                        "`{}` of rule `{}` must be a whole number of at least {}",
+                        param.name, rule.name, param.min
+                    ),
                     Label::new(span_of(&value), "not allowed here"),
                 )
                 .with_help(param.description.to_string()))

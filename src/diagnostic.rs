@@ -169,29 +169,19 @@ impl miette::Diagnostic for Report<'_> {
         Some(&self.source)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        let primary = miette::LabeledSpan::new_primary_with_span(
-            Some(self.diag.primary.message.clone()),
-            self.diag.primary.span,
-        );
-        let rest = self
-            .diag
-            .secondary
-            .iter()
-            .map(|l| miette::LabeledSpan::new_with_span(Some(l.message.clone()), l.span));
+        let primary =
+            miette::LabeledSpan::new_primary_with_span(Some(self.diag.primary.message.clone()), self.diag.primary.span);
+        let rest =
+            self.diag.secondary.iter().map(|l| miette::LabeledSpan::new_with_span(Some(l.message.clone()), l.span));
         Some(Box::new(std::iter::once(primary).chain(rest)))
     }
 }
 
 /// Render one diagnostic as miette's graphical report.
 pub fn render(diag: &Diagnostic, path: &str, text: &str, options: RenderOptions) -> String {
-    let theme = if options.color {
-        miette::GraphicalTheme::unicode()
-    } else {
-        miette::GraphicalTheme::unicode_nocolor()
-    };
-    let handler = miette::GraphicalReportHandler::new_themed(theme)
-        .with_width(options.width)
-        .with_links(false);
+    let theme =
+        if options.color { miette::GraphicalTheme::unicode() } else { miette::GraphicalTheme::unicode_nocolor() };
+    let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(options.width).with_links(false);
     let report = Report { diag, source: miette::NamedSource::new(path, text.to_string()) };
     let mut out = String::new();
     if handler.render_report(&mut out, &report).is_err() {
@@ -206,7 +196,11 @@ pub const BUILTIN: &[(&str, &str, &str)] = &[
     ("P001", "syntax-error", "the text does not follow the grammar of the pakt language"),
     ("P002", "unterminated-string", "a quoted text is never closed"),
     ("P003", "invalid-date", "a date is not a calendar date in the form YYYY-MM-DD"),
-    ("P004", "malformed-amount", "an amount of money is not written exactly (digits, `_` groups, at most two decimals)"),
+    (
+        "P004",
+        "malformed-amount",
+        "an amount of money is not written exactly (digits, `_` groups, at most two decimals)",
+    ),
     ("P005", "empty-file", "the file contains no agreement"),
     ("P006", "invalid-utf8", "the file is not valid UTF-8"),
     ("P007", "nul-byte", "the file contains a NUL byte"),

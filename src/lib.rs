@@ -8,6 +8,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod gen;
 pub mod lower;
 pub mod model;
 pub mod output;

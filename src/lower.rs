@@ -226,7 +226,9 @@ impl Lowerer {
 
     fn reference_list_in(pair: &Pair<'_>) -> Vec<RawRef> {
         child(pair, Rule::reference_list)
-            .map(|list| list.into_inner().filter(|p| p.as_rule() == Rule::reference).map(|p| Self::reference(&p)).collect())
+            .map(|list| {
+                list.into_inner().filter(|p| p.as_rule() == Rule::reference).map(|p| Self::reference(&p)).collect()
+            })
             .unwrap_or_default()
     }
 
@@ -337,7 +339,10 @@ impl Lowerer {
     /// The attributes of a block: its children after the keyword, id, name
     /// and the opening brace.
     fn attrs<'i>(pair: &Pair<'i>) -> impl Iterator<Item = Pair<'i>> {
-        pair.clone().into_inner().skip_while(|p| p.as_rule() != Rule::open).filter(|p| !matches!(p.as_rule(), Rule::open | Rule::close))
+        pair.clone()
+            .into_inner()
+            .skip_while(|p| p.as_rule() != Rule::open)
+            .filter(|p| !matches!(p.as_rule(), Rule::open | Rule::close))
     }
 
     // ------------------------------------------------------------ blocks
@@ -709,8 +714,13 @@ impl Lowerer {
                     let n = self.integer_in(&a);
                     if n.value == 0 {
                         self.diags.push(
-                            Diagnostic::error("P011", "invalid-value", "a seat cannot count 0 members", Label::new(n.span, "zero"))
-                                .with_help("remove the seat, or give the number of members it stands for"),
+                            Diagnostic::error(
+                                "P011",
+                                "invalid-value",
+                                "a seat cannot count 0 members",
+                                Label::new(n.span, "zero"),
+                            )
+                            .with_help("remove the seat, or give the number of members it stands for"),
                         );
                     }
                     self.set(&mut count, n, "count");

@@ -39,7 +39,20 @@ macro_rules! id_type {
         }
     )*};
 }
-id_type!(GoalId, PartyId, OfficeId, ActorId, BodyId, ObligationId, ServiceId, ProjectId, FinancingId, ProcedureId, ApprovalId, SignatureId);
+id_type!(
+    GoalId,
+    PartyId,
+    OfficeId,
+    ActorId,
+    BodyId,
+    ObligationId,
+    ServiceId,
+    ProjectId,
+    FinancingId,
+    ProcedureId,
+    ApprovalId,
+    SignatureId
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct SeatId {
@@ -254,7 +267,10 @@ impl Period {
 pub enum Frequency {
     /// "regelmäßig": no number given.
     Regularly,
-    AtLeast { times: u32, per: Period },
+    AtLeast {
+        times: u32,
+        per: Period,
+    },
 }
 
 impl Frequency {
@@ -293,7 +309,10 @@ pub enum DecisionRule {
     Consent,
     Unanimity,
     Majority,
-    Qualified { numerator: u32, denominator: u32 },
+    Qualified {
+        numerator: u32,
+        denominator: u32,
+    },
     Weighted,
 }
 

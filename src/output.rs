@@ -34,7 +34,8 @@ pub struct Options {
 /// Where the rule documentation lives, for SARIF `helpUri`. Set
 /// `PAKT_DOCS_URL` to your repository's `docs/rules/` folder.
 pub fn docs_base() -> String {
-    std::env::var("PAKT_DOCS_URL").unwrap_or_else(|_| "https://github.com/pakt-lang/pakt/blob/main/docs/rules/".to_string())
+    std::env::var("PAKT_DOCS_URL")
+        .unwrap_or_else(|_| "https://github.com/pakt-lang/pakt/blob/main/docs/rules/".to_string())
 }
 
 pub fn format(format: Format, results: &[FileResult], options: &Options) -> String {
@@ -157,7 +158,10 @@ pub fn json_report(results: &[FileResult]) -> Value {
                     .map(|rel| json!({"file": rel.path, "start_byte": rel.span.start, "end_byte": rel.span.end, "message": rel.message}))
                     .collect();
                 map.insert("related".into(), json!(related));
-                map.insert("suppressed".into(), d.suppressed.as_ref().map_or(Value::Null, |reason| json!({"reason": reason})));
+                map.insert(
+                    "suppressed".into(),
+                    d.suppressed.as_ref().map_or(Value::Null, |reason| json!({"reason": reason})),
+                );
             }
             diags.push(v);
         }
@@ -309,7 +313,10 @@ fn github(results: &[FileResult]) -> String {
             last_path = Some(r.display_path());
         }
         let l = locate(&idx, &r.text, d.primary.span);
-        let message = match &d.help { Some(h) => format!("{}\nhelp: {h}", d.message), None => d.message.clone() };
+        let message = match &d.help {
+            Some(h) => format!("{}\nhelp: {h}", d.message),
+            None => d.message.clone(),
+        };
         let _ = writeln!(
             out,
             "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
@@ -342,7 +349,11 @@ fn fnv1a(seed: u64, data: &[u8]) -> u64 {
 /// message and the n-th occurrence of that triple — not the line.
 fn fingerprint(path: &str, code: &str, message: &str, occurrence: usize) -> String {
     let data = format!("{path}\0{code}\0{message}\0{occurrence}");
-    format!("{:016x}{:016x}", fnv1a(0xcbf2_9ce4_8422_2325, data.as_bytes()), fnv1a(0x8422_2325_cbf2_9ce4, data.as_bytes()))
+    format!(
+        "{:016x}{:016x}",
+        fnv1a(0xcbf2_9ce4_8422_2325, data.as_bytes()),
+        fnv1a(0x8422_2325_cbf2_9ce4, data.as_bytes())
+    )
 }
 
 pub fn gitlab(results: &[FileResult]) -> Value {
@@ -372,7 +383,16 @@ fn gnu(results: &[FileResult]) -> String {
     for (r, d) in shown(results) {
         let idx = LineIndex::new(&r.text);
         let l = locate(&idx, &r.text, d.primary.span);
-        let _ = writeln!(out, "{}:{}:{}: {}: {} [{}]", r.display_path(), l.start.line, l.start.column, d.severity, d.message, d.code);
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {}: {} [{}]",
+            r.display_path(),
+            l.start.line,
+            l.start.column,
+            d.severity,
+            d.message,
+            d.code
+        );
     }
     out
 }

@@ -152,7 +152,10 @@ impl Resolver {
                     format!("`{}` is defined twice", name.value),
                     Label::new(name.span, format!("`{}` defined again here", name.value)),
                 )
-                .with_label(Label::new(first.span, format!("first defined here as {}", Kinds::of(first.target).describe())))
+                .with_label(Label::new(
+                    first.span,
+                    format!("first defined here as {}", Kinds::of(first.target).describe()),
+                ))
                 .with_help("every element of an agreement needs its own name; rename one of them"),
             );
             return;
@@ -234,16 +237,26 @@ impl Resolver {
             .or_else(|| self.names.get(&r.id))
             .copied();
         match def {
-            Some(d) if allowed.contains(Kinds::of(d.target)) => Some(Ref { id: r.id.clone(), span: r.span, target: d.target }),
+            Some(d) if allowed.contains(Kinds::of(d.target)) => {
+                Some(Ref { id: r.id.clone(), span: r.span, target: d.target })
+            }
             Some(d) => {
                 self.diags.push(
                     Diagnostic::error(
                         "R003",
                         "wrong-kind-of-reference",
-                        format!("`{}` is {}, but {what} must be {}", r.id, Kinds::of(d.target).describe(), allowed.describe()),
+                        format!(
+                            "`{}` is {}, but {what} must be {}",
+                            r.id,
+                            Kinds::of(d.target).describe(),
+                            allowed.describe()
+                        ),
                         Label::new(r.span, format!("expected {}", allowed.describe())),
                     )
-                    .with_label(Label::new(d.span, format!("`{}` is defined here as {}", r.id, Kinds::of(d.target).describe())))
+                    .with_label(Label::new(
+                        d.span,
+                        format!("`{}` is defined here as {}", r.id, Kinds::of(d.target).describe()),
+                    ))
                     .with_help(format!("name {} here", allowed.describe())),
                 );
                 None
@@ -254,13 +267,21 @@ impl Resolver {
                     "R001",
                     "undefined-reference",
                     format!("`{}` is not defined", r.id),
-                    Label::new(r.span, format!("no {} of this name", allowed.describe().trim_start_matches("a ").trim_start_matches("an "))),
+                    Label::new(
+                        r.span,
+                        format!(
+                            "no {} of this name",
+                            allowed.describe().trim_start_matches("a ").trim_start_matches("an ")
+                        ),
+                    ),
                 );
                 diag = match suggestion {
                     Some((name, span)) => diag
                         .with_help(format!("did you mean `{name}`?"))
                         .with_label(Label::new(span, format!("`{name}` is defined here"))),
-                    None => diag.with_help(format!("define {} named `{}`, or correct the name", allowed.describe(), r.id)),
+                    None => {
+                        diag.with_help(format!("define {} named `{}`, or correct the name", allowed.describe(), r.id))
+                    }
                 };
                 self.diags.push(diag);
                 None

@@ -69,10 +69,9 @@ impl LineIndex {
             Err(i) => i.saturating_sub(1),
         };
         let start = self.starts.get(line).copied().unwrap_or(0);
-        let column = text
-            .get(start..offset)
-            .map(|s| s.chars().count())
-            .unwrap_or_else(|| text.get(start..).map_or(0, |s| s.char_indices().take_while(|(i, _)| start + i < offset).count()));
+        let column = text.get(start..offset).map(|s| s.chars().count()).unwrap_or_else(|| {
+            text.get(start..).map_or(0, |s| s.char_indices().take_while(|(i, _)| start + i < offset).count())
+        });
         Position { line: line + 1, column: column + 1 }
     }
 }

@@ -27,7 +27,12 @@ pub fn parse(text: &str) -> Result<Pair<'_>, Diagnostic> {
     }
     match PaktParser::parse(Rule::file, text) {
         Ok(mut pairs) => pairs.next().ok_or_else(|| {
-            Diagnostic::error("P001", "syntax-error", "the parser returned nothing", Label::new(Span::new(0, 0), "here"))
+            Diagnostic::error(
+                "P001",
+                "syntax-error",
+                "the parser returned nothing",
+                Label::new(Span::new(0, 0), "here"),
+            )
         }),
         Err(err) => Err(syntax_error(text, &err)),
     }
@@ -54,7 +59,9 @@ fn syntax_error(text: &str, err: &pest::error::Error<Rule>) -> Diagnostic {
             "this text is never closed",
             Label::new(Span::new(open, line_end), "the text starts here and runs to the end of the file"),
         )
-        .with_help("close the text with `\"`; a quotation mark inside a text is written `\\\"` (or use „German quotes“)");
+        .with_help(
+            "close the text with `\"`; a quotation mark inside a text is written `\\\"` (or use „German quotes“)",
+        );
     }
     let (found_span, found) = found_at(text, pos);
     let mut expected: Vec<String> = match &err.variant {
@@ -81,7 +88,8 @@ fn syntax_error(text: &str, err: &pest::error::Error<Rule>) -> Diagnostic {
     if let Some(block) = scan.block {
         diag = diag.with_label(Label::new(block.span, format!("in this `{}` block", block.keyword)));
         if let Some(attrs) = block_attributes(block.keyword) {
-            diag = diag.with_help(format!("a `{}` block takes: {attrs}", block.keyword));
+            let article = if block.keyword.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+            diag = diag.with_help(format!("{article} `{}` block takes: {attrs}", block.keyword));
         }
     } else if expected.iter().any(|e| e.contains("`goal`")) {
         diag = diag.with_help(
@@ -106,7 +114,10 @@ fn found_at(text: &str, pos: usize) -> (Span, String) {
         return (Span::new(text.len(), text.len()), "the end of the file".to_string());
     };
     let len: usize = if first.is_alphanumeric() || first == '_' {
-        rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-' || *c == '.').map(char::len_utf8).sum()
+        rest.chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-' || *c == '.')
+            .map(char::len_utf8)
+            .sum()
     } else {
         first.len_utf8()
     };
@@ -129,8 +140,23 @@ struct Scan {
 }
 
 const BLOCK_KEYWORDS: &[&str] = &[
-    "agreement", "goal", "party", "office", "actor", "body", "seat", "task", "obligation", "service", "project",
-    "financing", "procedure", "step", "term", "approval", "signature",
+    "agreement",
+    "goal",
+    "party",
+    "office",
+    "actor",
+    "body",
+    "seat",
+    "task",
+    "obligation",
+    "service",
+    "project",
+    "financing",
+    "procedure",
+    "step",
+    "term",
+    "approval",
+    "signature",
 ];
 
 /// A small lexer over strings, comments and braces, enough to find the
@@ -306,7 +332,9 @@ pub fn rule_name(rule: Rule) -> &'static str {
         Rule::task | Rule::task_attr | Rule::kw_task => "`task`",
         Rule::obligation | Rule::obligation_attr | Rule::kw_obligation => "`obligation`",
         Rule::bearer_attr | Rule::kw_bearer => "`bearer`",
-        Rule::duty_attr | Rule::modality => "a duty (`must`, `shall`, `may`, `examines` or `recommends` and a quoted text)",
+        Rule::duty_attr | Rule::modality => {
+            "a duty (`must`, `shall`, `may`, `examines` or `recommends` and a quoted text)"
+        }
         Rule::kw_must => "`must`",
         Rule::kw_shall => "`shall`",
         Rule::kw_may => "`may`",

@@ -63,7 +63,9 @@ pub fn seat_count(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                     Label::new(declared.span, format!("{} seats stated here", declared.value)),
                 )
                 .with_label(Label::new(b.id.span, format!("{listed} seats listed in this body")))
-                .with_help("list every seat (a seat with `count N` stands for N members), or correct the stated number");
+                .with_help(
+                    "list every seat (a seat with `count N` stands for N members), or correct the stated number",
+                );
             sink.push(&[&b.meta], d);
         }
     }
@@ -73,16 +75,24 @@ pub fn seat_count(ctx: &Context<'_>, sink: &mut Sink<'_>) {
 
 pub fn meeting_rule(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let min = sink.param("min-per-year");
-    for b in &ctx.model.bodies {
-        let Some(decides) = &b.decides else { continue };
+    let m = ctx.model;
+    for (bi, b) in m.bodies.iter().enumerate() {
+        // A body works by meeting: one that decides, or that has tasks.
+        let task = m
+            .obligations
+            .iter()
+            .find(|o| o.task_of_body && o.bearer.iter().any(|r| r.target == Target::Body(BodyId(bi as u32))));
+        let reason = match (&b.decides, task) {
+            (Some(d), _) => Label::new(d.span, "it decides here"),
+            (None, Some(t)) => Label::new(t.id.span, "it has tasks, e.g. this one"),
+            (None, None) => continue,
+        };
         match &b.meeting {
             None => {
+                let what = if b.decides.is_some() { "decides" } else { "has tasks" };
                 let d = sink
-                    .finding(
-                        format!("`{}` decides but has no meeting rule", b.id.value),
-                        Label::new(b.id.span, "no `meets` in this body"),
-                    )
-                    .with_label(Label::new(decides.span, "it decides here"))
+                    .finding(format!("`{}` {what} but has no meeting rule", b.id.value), Label::new(b.id.span, "no `meets` in this body"))
+                    .with_label(reason)
                     .with_help("state how often it meets, e.g. `meets at_least 2 per year or on_request_of 2`, or `meets regularly`");
                 sink.push(&[&b.meta], d);
             }
@@ -91,7 +101,7 @@ pub fn meeting_rule(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                     if i64::try_from(per_year).unwrap_or(i64::MAX) < min {
                         let d = sink
                             .finding(
-                                format!("`{}` meets {} times a year, less than the minimum of {min}", b.id.value, per_year),
+                                format!("`{}` meets {per_year} times a year, less than the minimum of {min}", b.id.value),
                                 Label::new(meeting.frequency.span, format!("{}", meeting.frequency.value)),
                             )
                             .with_help(format!(
@@ -118,7 +128,10 @@ pub fn meeting_threshold(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             if v == 0 || v > seats {
                 let d = sink
                     .finding(
-                        format!("the {what} of `{}` is {v}, but it must lie between 1 and its {seats} seats", b.id.value),
+                        format!(
+                            "the {what} of `{}` is {v}, but it must lie between 1 and its {seats} seats",
+                            b.id.value
+                        ),
                         Label::new(value.span, format!("{what} {v}")),
                     )
                     .with_label(Label::new(b.id.span, format!("{seats} seats")))
@@ -214,25 +227,34 @@ pub fn consent_before_financing(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         let g = step_graph(p, own);
         let start = NodeIndex::new(0);
         let dom = dominators::simple_fast(&g, start);
-        let is_consent = |i: usize| p.steps.get(i).is_some_and(|s| s.kind.as_ref().is_some_and(|k| k.value == StepKind::AgreeFinancing));
+        let is_consent = |i: usize| {
+            p.steps.get(i).is_some_and(|s| s.kind.as_ref().is_some_and(|k| k.value == StepKind::AgreeFinancing))
+        };
         for (i, step) in p.steps.iter().enumerate() {
             let Some(money) = step.commits_money else { continue };
             let node = NodeIndex::new(i + 1);
             let Some(doms) = dom.dominators(node) else { continue }; // unreachable: step-cycle reports it
-            let consent_doms: Vec<usize> = doms.filter_map(|n| g.node_weight(n).copied()).filter(|j| *j != usize::MAX && is_consent(*j)).collect();
+            let consent_doms: Vec<usize> =
+                doms.filter_map(|n| g.node_weight(n).copied()).filter(|j| *j != usize::MAX && is_consent(*j)).collect();
             let covered: BTreeSet<PartyId> =
                 consent_doms.iter().filter_map(|j| p.steps.get(*j)).flat_map(|s| consenting(m, s)).collect();
             let missing: BTreeSet<PartyId> = required.difference(&covered).copied().collect();
             if consent_doms.is_empty() {
-                let path = path_avoiding(&g, node, &|n| g.node_weight(n).is_some_and(|j| *j != usize::MAX && is_consent(*j)));
-                let names: Vec<String> = path.iter().filter_map(|j| p.steps.get(*j)).map(|s| s.id.value.clone()).collect();
+                let path =
+                    path_avoiding(&g, node, &|n| g.node_weight(n).is_some_and(|j| *j != usize::MAX && is_consent(*j)));
+                let names: Vec<String> =
+                    path.iter().filter_map(|j| p.steps.get(*j)).map(|s| s.id.value.clone()).collect();
                 let mut d = sink
                     .finding(
                         format!(
                             "step `{}` of `{}` commits money without a prior consent on financing: {}",
                             step.id.value,
                             p.id.value,
-                            if names.len() > 1 { format!("the path {} skips it", names.join(" → ")) } else { "it can be the first step".to_string() }
+                            if names.len() > 1 {
+                                format!("the path {} skips it", names.join(" → "))
+                            } else {
+                                "it can be the first step".to_string()
+                            }
                         ),
                         Label::new(step.id.span, "commits money here"),
                     )
@@ -258,7 +280,10 @@ pub fn consent_before_financing(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                         ),
                         Label::new(step.id.span, "commits money here"),
                     )
-                    .with_help(format!("every party that pays must agree: add {} to `consent_of`", party_list(m, &missing)));
+                    .with_help(format!(
+                        "every party that pays must agree: add {} to `consent_of`",
+                        party_list(m, &missing)
+                    ));
                 for j in &consent_doms {
                     if let Some(s) = p.steps.get(*j) {
                         d = d.with_label(Label::new(s.id.span, "consent on financing without every payer"));
@@ -321,7 +346,8 @@ pub fn unanimity(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 continue;
             }
             // Seated parties hold a veto in a body that decides by consent.
-            let mut covered: BTreeSet<PartyId> = body.seats.iter().filter(|s| s.voting).filter_map(|s| m.seat_party(s)).collect();
+            let mut covered: BTreeSet<PartyId> =
+                body.seats.iter().filter(|s| s.voting).filter_map(|s| m.seat_party(s)).collect();
             covered.extend(step.consent_of.iter().flat_map(|r| m.parties_of(r.target)));
             let missing: BTreeSet<PartyId> = everyone.difference(&covered).copied().collect();
             if !missing.is_empty() {
@@ -337,7 +363,10 @@ pub fn unanimity(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                         Label::new(step.id.span, "this decision needs the consent of all partners"),
                     )
                     .with_label(Label::new(rule.span, "the body decides by consent"))
-                    .with_help(format!("add `consent_of {}` to the step, or give each party a voting seat", party_list(m, &missing).replace('`', "")));
+                    .with_help(format!(
+                        "add `consent_of {}` to the step, or give each party a voting seat",
+                        party_list(m, &missing).replace('`', "")
+                    ));
                 sink.push(&[&p.meta, &step.meta], d);
             }
         }
@@ -348,7 +377,8 @@ pub fn unanimity(ctx: &Context<'_>, sink: &mut Sink<'_>) {
 
 pub fn tranches(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let m = ctx.model;
-    let term_years = m.term.as_ref().map(|t| (t.from.as_ref().map(|d| d.value.year), t.until.as_ref().map(|d| d.value.year)));
+    let term_years =
+        m.term.as_ref().map(|t| (t.from.as_ref().map(|d| d.value.year), t.until.as_ref().map(|d| d.value.year)));
     for f in &m.financings {
         let mut seen: BTreeMap<i32, Span> = BTreeMap::new();
         let currency = f.amount.as_ref().or(f.tranches.first().map(|t| &t.amount)).map(|a| a.money.currency.clone());
@@ -357,7 +387,10 @@ pub fn tranches(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         for t in &f.tranches {
             if let Some(first) = seen.get(&t.year.value) {
                 let d = sink
-                    .finding(format!("`{}` has two tranches for {}", f.id.value, t.year.value), Label::new(t.year.span, "second tranche for this year"))
+                    .finding(
+                        format!("`{}` has two tranches for {}", f.id.value, t.year.value),
+                        Label::new(t.year.span, "second tranche for this year"),
+                    )
                     .with_label(Label::new(*first, "first tranche for this year"))
                     .with_help("merge the two tranches into one, or correct the year");
                 sink.push(&[&f.meta], d);
@@ -366,7 +399,10 @@ pub fn tranches(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             }
             if t.amount.money.minor <= 0 {
                 let d = sink
-                    .finding(format!("the {} tranche of `{}` is not positive", t.year.value, f.id.value), Label::new(t.amount.span, "zero or less"))
+                    .finding(
+                        format!("the {} tranche of `{}` is not positive", t.year.value, f.id.value),
+                        Label::new(t.amount.span, "zero or less"),
+                    )
                     .with_help("remove the tranche, or give its amount");
                 sink.push(&[&f.meta], d);
             }
@@ -374,7 +410,10 @@ pub fn tranches(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 if &t.amount.money.currency != c {
                     let d = sink
                         .finding(
-                            format!("the {} tranche of `{}` is in {}, the financing in {c}", t.year.value, f.id.value, t.amount.money.currency),
+                            format!(
+                                "the {} tranche of `{}` is in {}, the financing in {c}",
+                                t.year.value, f.id.value, t.amount.money.currency
+                            ),
                             Label::new(t.amount.span, "another currency"),
                         )
                         .with_help("state all amounts of one financing in one currency");
@@ -391,7 +430,10 @@ pub fn tranches(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 let after = until.is_some_and(|y| t.year.value > y);
                 if before || after {
                     let mut d = sink
-                        .finding(format!("the {} tranche of `{}` lies outside the term", t.year.value, f.id.value), Label::new(t.year.span, "outside the term"))
+                        .finding(
+                            format!("the {} tranche of `{}` lies outside the term", t.year.value, f.id.value),
+                            Label::new(t.year.span, "outside the term"),
+                        )
                         .with_help("move the tranche into the term, or extend the term");
                     if let Some(term) = &m.term {
                         d = d.with_label(Label::new(term.span, "the term"));
@@ -411,11 +453,16 @@ pub fn tranches(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         };
         if bad {
             let (what, help) = match amount.bound {
-                Bound::UpTo => ("exceed the ceiling of", "lower the tranches, or raise the ceiling if the text says so"),
+                Bound::UpTo => {
+                    ("exceed the ceiling of", "lower the tranches, or raise the ceiling if the text says so")
+                }
                 Bound::Exactly => ("do not add up to the exact sum of", "make the tranches add up to the sum"),
             };
             let mut d = sink
-                .finding(format!("the tranches of `{}` add up to {total} and {what} {}", f.id.value, amount.money), Label::new(amount.span, "the stated amount"))
+                .finding(
+                    format!("the tranches of `{}` add up to {total} and {what} {}", f.id.value, amount.money),
+                    Label::new(amount.span, "the stated amount"),
+                )
                 .with_help(help);
             for t in &f.tranches {
                 d = d.with_label(Label::new(t.amount.span, format!("{}", t.year.value)));
@@ -443,7 +490,10 @@ pub fn budget_reservation(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         let public = o.bearer.iter().any(|r| !m.parties_of(r.target).is_empty());
         if public && !o.has_budget_reservation() {
             let d = sink
-                .finding(format!("costly obligation `{}` of a party has no budget reservation", o.id.value), Label::new(o.id.span, "no `condition budget_reservation`"))
+                .finding(
+                    format!("costly obligation `{}` of a party has no budget reservation", o.id.value),
+                    Label::new(o.id.span, "no `condition budget_reservation`"),
+                )
                 .with_label(Label::new(costly, "it costs money"))
                 .with_help("add `condition budget_reservation`, or `allow budget-reservation \"reason\"`");
             sink.push(&[&o.meta], d);
@@ -519,7 +569,8 @@ pub fn step_cycle(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             let members: BTreeSet<NodeIndex> = scc.iter().copied().collect();
             let Some(&start) = members.iter().next() else { continue };
             let cycle = cycle_in(&g, start, &members);
-            let steps: Vec<&Step<Ref>> = cycle.iter().filter_map(|n| g.node_weight(*n)).filter_map(|i| p.steps.get(*i)).collect();
+            let steps: Vec<&Step<Ref>> =
+                cycle.iter().filter_map(|n| g.node_weight(*n)).filter_map(|i| p.steps.get(*i)).collect();
             let mut names: Vec<String> = steps.iter().map(|s| format!("`{}`", s.id.value)).collect();
             if let Some(first) = names.first().cloned() {
                 names.push(first);
@@ -567,7 +618,10 @@ pub fn obligation_bearer(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for o in &ctx.model.obligations {
         if o.bearer.is_empty() {
             let d = sink
-                .finding(format!("obligation `{}` names no bearer", o.id.value), Label::new(o.id.span, "who owes this?"))
+                .finding(
+                    format!("obligation `{}` names no bearer", o.id.value),
+                    Label::new(o.id.span, "who owes this?"),
+                )
                 .with_help("add `bearer PARTY` (or a body, office or `all`)");
             sink.push(&[&o.meta], d);
         }
@@ -596,8 +650,13 @@ pub fn unbound_party(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for (i, p) in m.parties.iter().enumerate() {
         if !bound.contains(&PartyId(i as u32)) {
             let d = sink
-                .finding(format!("party `{}` owes nothing and sits nowhere", p.id.value), Label::new(p.id.span, "not bound by anything in this agreement"))
-                .with_help("give the party a seat, make it bearer of an obligation or payer of a financing, or remove it");
+                .finding(
+                    format!("party `{}` owes nothing and sits nowhere", p.id.value),
+                    Label::new(p.id.span, "not bound by anything in this agreement"),
+                )
+                .with_help(
+                    "give the party a seat, make it bearer of an obligation or payer of a financing, or remove it",
+                );
             sink.push(&[&p.meta], d);
         }
     }
@@ -608,11 +667,18 @@ pub fn unbound_party(ctx: &Context<'_>, sink: &mut Sink<'_>) {
 pub fn signatures(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let m = ctx.model;
     for (i, p) in m.parties.iter().enumerate() {
-        let signs = m.signatures.iter().any(|s| s.party.as_ref().is_some_and(|r| r.target == Target::Party(PartyId(i as u32))));
+        let signs =
+            m.signatures.iter().any(|s| s.party.as_ref().is_some_and(|r| r.target == Target::Party(PartyId(i as u32))));
         if !signs {
             let d = sink
-                .finding(format!("party `{}` does not sign the agreement", p.id.value), Label::new(p.id.span, "no `signature` names this party"))
-                .with_help(format!("add `signature sig_{0} {{ party {0} signatory \"…\" date YYYY-MM-DD }}`", p.id.value));
+                .finding(
+                    format!("party `{}` does not sign the agreement", p.id.value),
+                    Label::new(p.id.span, "no `signature` names this party"),
+                )
+                .with_help(format!(
+                    "add `signature sig_{0} {{ party {0} signatory \"…\" date YYYY-MM-DD }}`",
+                    p.id.value
+                ));
             sink.push(&[&p.meta], d);
         }
     }
@@ -620,7 +686,9 @@ pub fn signatures(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         if s.signatory.is_none() {
             let d = sink
                 .finding(format!("signature `{}` names no signatory", s.id.value), Label::new(s.id.span, "who signs?"))
-                .with_help("add `signatory \"Name\"` (mark it as an assumption if the source does not name the person)");
+                .with_help(
+                    "add `signatory \"Name\"` (mark it as an assumption if the source does not name the person)",
+                );
             sink.push(&[&s.meta], d);
         }
         if s.party.is_none() {
@@ -649,7 +717,13 @@ pub fn approval_date(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         let Some((sig_date, _)) = own.or(first) else { continue };
         if date.value > sig_date.value {
             let d = sink
-                .finding(format!("approval `{}` is dated {}, after the signature of {}", a.id.value, date.value, sig_date.value), Label::new(date.span, "approved after signing"))
+                .finding(
+                    format!(
+                        "approval `{}` is dated {}, after the signature of {}",
+                        a.id.value, date.value, sig_date.value
+                    ),
+                    Label::new(date.span, "approved after signing"),
+                )
                 .with_label(Label::new(sig_date.span, "signed here"))
                 .with_help("an approval is given before signing; check both dates");
             sink.push(&[&a.meta], d);
@@ -672,13 +746,20 @@ pub fn successor_date(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             if date.value <= pre_date.value {
                 let mut d = sink
                     .finding(
-                        format!("this agreement ({}) is not dated after the agreement it supersedes ({})", date.value, pre_date.value),
+                        format!(
+                            "this agreement ({}) is not dated after the agreement it supersedes ({})",
+                            date.value, pre_date.value
+                        ),
                         Label::new(date.span, "dated here"),
                     )
                     .with_label(Label::new(sup.span, "supersedes this agreement"))
                     .with_help("a successor is made after its predecessor; check both dates");
                 if let Some(path) = &ctx.predecessor_path {
-                    d = d.with_related(Related { path: path.clone(), span: pre_date.span, message: "the predecessor's date".into() });
+                    d = d.with_related(Related {
+                        path: path.clone(),
+                        span: pre_date.span,
+                        message: "the predecessor's date".into(),
+                    });
                 }
                 sink.push(&[], d);
             }
@@ -687,7 +768,13 @@ pub fn successor_date(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     if let Some(r) = &m.renews {
         if date.value <= r.date.value {
             let d = sink
-                .finding(format!("this agreement ({}) is not dated after the agreement it renews ({})", date.value, r.date.value), Label::new(r.date.span, "renews an agreement of this date"))
+                .finding(
+                    format!(
+                        "this agreement ({}) is not dated after the agreement it renews ({})",
+                        date.value, r.date.value
+                    ),
+                    Label::new(r.date.span, "renews an agreement of this date"),
+                )
                 .with_label(Label::new(date.span, "dated here"))
                 .with_help("check both dates");
             sink.push(&[], d);
@@ -701,7 +788,10 @@ pub fn term(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let m = ctx.model;
     if m.term.is_none() {
         let d = sink
-            .finding(format!("agreement `{}` states no term and no termination", m.id.value), Label::new(m.id.span, "no `term` block"))
+            .finding(
+                format!("agreement `{}` states no term and no termination", m.id.value),
+                Label::new(m.id.span, "no `term` block"),
+            )
             .with_help("add `term { from YYYY-MM-DD until YYYY-MM-DD }` or `term { until_revoked notice 6 months }`");
         sink.push(&[], d);
     }
@@ -716,7 +806,10 @@ pub fn continuity(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         match (&m.supersedes, ctx.predecessor) {
             (None, _) => {
                 let d = sink
-                    .finding(format!("`{}` continues `{}`, but this agreement supersedes no other", b.id.value, cont.value), Label::new(cont.span, "continues a body of which agreement?"))
+                    .finding(
+                        format!("`{}` continues `{}`, but this agreement supersedes no other", b.id.value, cont.value),
+                        Label::new(cont.span, "continues a body of which agreement?"),
+                    )
                     .with_help("name the earlier agreement in the header: `supersedes \"earlier.pakt\"`");
                 sink.push(&[&b.meta], d);
             }
@@ -733,17 +826,27 @@ pub fn continuity(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                     .min_by_key(|(dist, _)| *dist);
                 let mut d = sink
                     .finding(
-                        format!("`{}` continues `{}`, but `{}` has no body of that name", b.id.value, cont.value, sup.value),
+                        format!(
+                            "`{}` continues `{}`, but `{}` has no body of that name",
+                            b.id.value, cont.value, sup.value
+                        ),
                         Label::new(cont.span, "no such body in the superseded agreement"),
                     )
                     .with_label(Label::new(sup.span, "the superseded agreement"));
                 let known: Vec<String> = pre.bodies.iter().map(|pb| format!("`{}`", pb.id.value)).collect();
                 d = match near {
                     Some((_, pb)) => d.with_help(format!("did you mean `{}`?", pb.id.value)),
-                    None => d.with_help(format!("its bodies are: {}", if known.is_empty() { "none".into() } else { known.join(", ") })),
+                    None => d.with_help(format!(
+                        "its bodies are: {}",
+                        if known.is_empty() { "none".into() } else { known.join(", ") }
+                    )),
                 };
                 if let (Some(path), Some((_, pb))) = (&ctx.predecessor_path, near) {
-                    d = d.with_related(Related { path: path.clone(), span: pb.id.span, message: format!("`{}` is defined here", pb.id.value) });
+                    d = d.with_related(Related {
+                        path: path.clone(),
+                        span: pb.id.span,
+                        message: format!("`{}` is defined here", pb.id.value),
+                    });
                 }
                 sink.push(&[&b.meta], d);
             }
@@ -771,7 +874,11 @@ pub fn unheld_obligation(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         if !held {
             let mut d = sink
                 .finding(
-                    format!("no party can be held to `{}`: no party has a seat in {}", o.id.value, bodies.iter().map(|b| format!("`{}`", b.id.value)).collect::<Vec<_>>().join(", ")),
+                    format!(
+                        "no party can be held to `{}`: no party has a seat in {}",
+                        o.id.value,
+                        bodies.iter().map(|b| format!("`{}`", b.id.value)).collect::<Vec<_>>().join(", ")
+                    ),
                     Label::new(o.id.span, "borne by a body only"),
                 )
                 .with_help("give the parties seats in the body (`seat x { party p }`), or make a party the bearer");

@@ -46,7 +46,8 @@ impl std::fmt::Debug for RuleInfo {
 }
 
 /// The headings every explanation has, in this order.
-pub const EXPLANATION_HEADINGS: &[&str] = &["## What it checks", "## Why it matters", "## Example that fails", "## How to fix it"];
+pub const EXPLANATION_HEADINGS: &[&str] =
+    &["## What it checks", "## Why it matters", "## Example that fails", "## How to fix it"];
 
 /// What a rule sees.
 pub struct Context<'a> {
@@ -84,7 +85,9 @@ impl<'a> Sink<'a> {
     /// suppress it (the agreement header always may).
     pub fn push(&mut self, anchors: &[&Meta], mut d: Diagnostic) {
         for meta in anchors.iter().copied().chain(std::iter::once(self.header)) {
-            if let Some(a) = meta.allows.iter().find(|a| a.rule.value == self.rule.name || a.rule.value == self.rule.code) {
+            if let Some(a) =
+                meta.allows.iter().find(|a| a.rule.value == self.rule.name || a.rule.value == self.rule.code)
+            {
                 d.suppressed = Some(a.reason.value.clone());
                 break;
             }
@@ -117,7 +120,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         code: "A003",
         name: "meeting-rule",
         severity: Severity::Error,
-        summary: "every body that decides has a meeting rule, at least as often as the configured minimum",
+        summary: "every body that decides or has tasks has a meeting rule, at least as often as the configured minimum",
         params: &[Param {
             name: "min-per-year",
             default: 1,
@@ -167,7 +170,8 @@ pub static REGISTRY: &[RuleInfo] = &[
         code: "A008",
         name: "tranches",
         severity: Severity::Error,
-        summary: "yearly tranches are positive, unique per year, in one currency, inside the term, and add up to the ceiling",
+        summary:
+            "yearly tranches are positive, unique per year, in one currency, inside the term, and add up to the ceiling",
         params: &[],
         explanation: include_str!("../../docs/rules/A008-tranches.md"),
         check: checks::tranches,
