@@ -6,9 +6,10 @@
 //! changes for `diff`, warnings with `--deny-warnings`), 2 usage, I/O or
 //! configuration error.
 
+use crate::check::FileResult;
 use crate::check::{self, Limits, RunError, Settings};
 use crate::output::{self, Format};
-use crate::rules;
+use crate::{graph, rules};
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
@@ -59,6 +60,36 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Emit the obligation graph (parties, bodies, seats, obligations, money, steps).
+    Graph {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "dot")]
+        format: GraphFormat,
+        /// Only the neighbourhood of this element (an id such as `beirat`
+        /// or a node id such as `party:land`).
+        #[arg(long)]
+        focus: Option<String>,
+        /// How many edges around `--focus` to keep.
+        #[arg(long, default_value_t = 1)]
+        radius: usize,
+    },
+    /// List everything a party must, shall, may or examines, directly and
+    /// through its offices and seats.
+    Obligations {
+        file: PathBuf,
+        #[arg(long)]
+        party: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: QueryFormat,
+    },
+    /// Show who sits in a body and who chairs it.
+    Who {
+        file: PathBuf,
+        #[arg(long)]
+        body: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: QueryFormat,
+    },
     /// List every rule with its code, name and default severity.
     Rules,
     /// Explain a rule: what it checks, why, an example, how to fix it.
@@ -66,6 +97,20 @@ pub enum Command {
         /// A rule code (A001) or name (parity).
         rule: String,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GraphFormat {
+    Dot,
+    Mermaid,
+    Json,
+    Svg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum QueryFormat {
+    Text,
+    Json,
 }
 
 /// Whether to colour output for people.
@@ -129,6 +174,77 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             writeln!(out, "{text}").map_err(io)?;
             Ok(0)
         }
+        Command::Graph { file, format, focus, radius } => {
+            let Some((result, predecessor)) = load_clean(&file, err, color)? else { return Ok(1) };
+            let Some(model) = &result.model else { return Ok(1) };
+            let mut g = graph::build(model, predecessor.as_ref().and_then(|p| p.model.as_ref()));
+            if let Some(f) = focus {
+                let id = if f.contains(':') {
+                    f.clone()
+                } else {
+                    g.ids().find(|i| i.split_once(':').is_some_and(|(_, x)| x == f)).unwrap_or(&f).to_string()
+                };
+                g = match g.focus(&id, radius) {
+                    Some(sub) => sub,
+                    None => {
+                        return Err(RunError(format!("no element `{f}` in {}{}", file.display(), suggest(&f, g.ids()))))
+                    }
+                };
+            }
+            let text = match format {
+                GraphFormat::Dot => graph::dot(&g),
+                GraphFormat::Mermaid => graph::mermaid(&g),
+                GraphFormat::Svg => graph::svg(&g),
+                GraphFormat::Json => json_text(&graph::json(&g, &result.text))?,
+            };
+            out.write_all(text.as_bytes()).map_err(io)?;
+            Ok(0)
+        }
+        Command::Obligations { file, party, format } => {
+            let Some((result, _)) = load_clean(&file, err, color)? else { return Ok(1) };
+            let Some(model) = &result.model else { return Ok(1) };
+            let Some(pid) = model.parties.iter().position(|p| p.id.value == party) else {
+                let ids: Vec<&str> = model.parties.iter().map(|p| p.id.value.as_str()).collect();
+                return Err(RunError(format!(
+                    "no party `{party}` in {}{}; parties: {}",
+                    file.display(),
+                    suggest(&party, ids.iter().copied()),
+                    ids.join(", ")
+                )));
+            };
+            let pid = crate::model::PartyId(u32::try_from(pid).unwrap_or(u32::MAX));
+            let duties = graph::query::obligations(model, pid);
+            let text = match format {
+                QueryFormat::Text => graph::query::obligations_text(model, pid, &duties),
+                QueryFormat::Json => {
+                    json_text(&serde_json::json!({"agreement": model.id.value, "party": party, "duties": duties}))?
+                }
+            };
+            out.write_all(text.as_bytes()).map_err(io)?;
+            Ok(0)
+        }
+        Command::Who { file, body, format } => {
+            let Some((result, _)) = load_clean(&file, err, color)? else { return Ok(1) };
+            let Some(model) = &result.model else { return Ok(1) };
+            let Some(bid) = model.bodies.iter().position(|b| b.id.value == body) else {
+                let ids: Vec<&str> = model.bodies.iter().map(|b| b.id.value.as_str()).collect();
+                return Err(RunError(format!(
+                    "no body `{body}` in {}{}; bodies: {}",
+                    file.display(),
+                    suggest(&body, ids.iter().copied()),
+                    ids.join(", ")
+                )));
+            };
+            let Some(w) = graph::query::who(model, crate::model::BodyId(u32::try_from(bid).unwrap_or(u32::MAX))) else {
+                return Ok(1);
+            };
+            let text = match format {
+                QueryFormat::Text => graph::query::who_text(&w),
+                QueryFormat::Json => json_text(&serde_json::to_value(&w).map_err(|e| RunError(e.to_string()))?)?,
+            };
+            out.write_all(text.as_bytes()).map_err(io)?;
+            Ok(0)
+        }
         Command::Rules => {
             for r in rules::REGISTRY {
                 let params: Vec<String> = r.params.iter().map(|p| format!("{}={}", p.name, p.default)).collect();
@@ -158,4 +274,36 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             }
         },
     }
+}
+
+fn json_text(v: &serde_json::Value) -> Result<String, RunError> {
+    serde_json::to_string_pretty(v).map(|s| s + "\n").map_err(|e| RunError(e.to_string()))
+}
+
+/// "; did you mean `x`?" for a near id, or nothing.
+fn suggest<'a>(key: &str, ids: impl Iterator<Item = &'a str>) -> String {
+    ids.map(|i| (crate::resolve::levenshtein(key, i.split_once(':').map_or(i, |(_, x)| x)), i))
+        .filter(|(d, _)| *d <= (key.chars().count() / 3).max(1))
+        .min()
+        .map(|(_, i)| format!("; did you mean `{i}`?"))
+        .unwrap_or_default()
+}
+
+/// Check one file fully; print its diagnostics to `err` and return `None`
+/// when it has errors, else the result and the superseded agreement.
+fn load_clean(
+    file: &std::path::Path,
+    err: &mut dyn Write,
+    color: bool,
+) -> Result<Option<(FileResult, Option<FileResult>)>, RunError> {
+    let result = check::check_file(file, &Settings::default())?;
+    if result.model.is_none() || result.diagnostics.iter().any(|d| d.is_error()) {
+        let options = output::Options { color, quiet: true, verbose: false };
+        err.write_all(output::format(Format::Human, std::slice::from_ref(&result), &options).as_bytes())
+            .map_err(|e| RunError(format!("cannot write output: {e}")))?;
+        return Ok(None);
+    }
+    let predecessor =
+        result.model.as_ref().and_then(|m| check::load_predecessor(file, m, &Limits::default())).and_then(Result::ok);
+    Ok(Some((result, predecessor)))
 }

@@ -691,7 +691,6 @@ impl Gen {
     }
 
     fn signatures(&mut self, cl: &Cluster) {
-        let c = cl.c;
         let place = self.place();
         let person = self.person();
         let day = self.rng.range(1, 15);

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod gen;
+pub mod graph;
 pub mod lower;
 pub mod model;
 pub mod output;

@@ -1,0 +1,143 @@
+//! Text exports of the obligation graph: Graphviz DOT, Mermaid, and a JSON
+//! node-link document (schema: `docs/schema/graph.schema.json`).
+
+use super::{Graph, NodeKind};
+use crate::span::LineIndex;
+use serde_json::{json, Value};
+use std::fmt::Write as _;
+
+/// Shape and fill colour of each kind, shared by DOT and SVG.
+pub(super) fn style(kind: NodeKind) -> (&'static str, &'static str) {
+    match kind {
+        NodeKind::Agreement => ("note", "#eeeeee"),
+        NodeKind::Side => ("circle", "#f5f5dc"),
+        NodeKind::Party => ("box", "#cfe2ff"),
+        NodeKind::Office => ("box", "#e2d9f3"),
+        NodeKind::Actor => ("box", "#e9ecef"),
+        NodeKind::Body => ("box3d", "#d1e7dd"),
+        NodeKind::Seat => ("ellipse", "#f8f9fa"),
+        NodeKind::Obligation => ("parallelogram", "#fff3cd"),
+        NodeKind::Financing => ("hexagon", "#f8d7da"),
+        NodeKind::Tranche => ("ellipse", "#fce8ea"),
+        NodeKind::Service => ("component", "#d2f4ea"),
+        NodeKind::Project => ("tab", "#fde2c8"),
+        NodeKind::Step => ("cds", "#dbe4ff"),
+    }
+}
+
+fn dot_escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
+}
+
+/// Graphviz DOT, with a legend of the node kinds used.
+pub fn dot(g: &Graph) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "digraph \"{}\" {{", dot_escape(&g.agreement));
+    out.push_str("  rankdir=LR;\n  node [style=filled, fontname=\"Helvetica\", fontsize=10];\n  edge [fontname=\"Helvetica\", fontsize=8, color=\"#555555\"];\n");
+    let mut used: Vec<NodeKind> = Vec::new();
+    for (_, n) in g.nodes() {
+        let (shape, fill) = style(n.kind);
+        if !used.contains(&n.kind) {
+            used.push(n.kind);
+        }
+        let label = match &n.detail {
+            Some(d) => format!("{}\n{}", n.label, d),
+            None => n.label.clone(),
+        };
+        let _ = writeln!(
+            out,
+            "  \"{}\" [label=\"{}\", shape={shape}, fillcolor=\"{fill}\", tooltip=\"{}\"];",
+            dot_escape(&n.id),
+            dot_escape(&label),
+            dot_escape(&n.id)
+        );
+    }
+    for (a, b, kind) in g.edges() {
+        let _ = writeln!(out, "  \"{}\" -> \"{}\" [label=\"{}\"];", dot_escape(&a.id), dot_escape(&b.id), kind.label());
+    }
+    used.sort();
+    out.push_str(
+        "  subgraph cluster_legend {\n    label=\"Legend\"; fontname=\"Helvetica\"; fontsize=10; color=\"#999999\";\n",
+    );
+    for kind in &used {
+        let (shape, fill) = style(*kind);
+        let _ = writeln!(out, "    \"legend:{0}\" [label=\"{0}\", shape={shape}, fillcolor=\"{fill}\"];", kind.name());
+    }
+    out.push_str("  }\n}\n");
+    out
+}
+
+fn mermaid_escape(s: &str) -> String {
+    s.replace('"', "#quot;")
+        .replace('\n', "<br/>")
+        .replace('<', "#lt;")
+        .replace('>', "#gt;")
+        .replace("#lt;br/#gt;", "<br/>")
+}
+
+/// Mermaid flowchart (renders in Markdown on GitHub and GitLab).
+pub fn mermaid(g: &Graph) -> String {
+    let mut out = String::from("flowchart LR\n");
+    let mut names = std::collections::BTreeMap::new();
+    let mut used: Vec<NodeKind> = Vec::new();
+    for (i, (_, n)) in g.nodes().enumerate() {
+        let name = format!("n{i}");
+        let label = match &n.detail {
+            Some(d) => format!("{}\n{}", n.label, d),
+            None => n.label.clone(),
+        };
+        let label = mermaid_escape(&label);
+        let shaped = match n.kind {
+            NodeKind::Party => format!("([\"{label}\"])"),
+            NodeKind::Body => format!("[[\"{label}\"]]"),
+            NodeKind::Seat | NodeKind::Tranche => format!("(\"{label}\")"),
+            NodeKind::Obligation => format!("[/\"{label}\"/]"),
+            NodeKind::Financing => format!("{{{{\"{label}\"}}}}"),
+            NodeKind::Step => format!(">\"{label}\"]"),
+            NodeKind::Side => format!("((\"{label}\"))"),
+            NodeKind::Service => format!("[(\"{label}\")]"),
+            _ => format!("[\"{label}\"]"),
+        };
+        let _ = writeln!(out, "  {name}{shaped}:::{}", n.kind.name());
+        names.insert(n.id.clone(), name);
+        if !used.contains(&n.kind) {
+            used.push(n.kind);
+        }
+    }
+    for (a, b, kind) in g.edges() {
+        if let (Some(x), Some(y)) = (names.get(&a.id), names.get(&b.id)) {
+            let _ = writeln!(out, "  {x} -->|{}| {y}", kind.label());
+        }
+    }
+    used.sort();
+    for kind in used {
+        let (_, fill) = style(kind);
+        let _ = writeln!(out, "  classDef {} fill:{fill},stroke:#555", kind.name());
+    }
+    out
+}
+
+/// JSON node-link document; `text` is the source, for line and column.
+pub fn json(g: &Graph, text: &str) -> Value {
+    let idx = LineIndex::new(text);
+    let nodes: Vec<Value> = g
+        .nodes()
+        .map(|(_, n)| {
+            let span = n.span.map_or(Value::Null, |s| {
+                let p = idx.position(text, s.start);
+                json!({"start": s.start, "end": s.end, "line": p.line, "column": p.column})
+            });
+            let mut v = json!({"id": n.id, "kind": n.kind, "label": n.label, "span": span});
+            if let (Some(d), Value::Object(map)) = (&n.detail, &mut v) {
+                map.insert("detail".into(), json!(d));
+            }
+            v
+        })
+        .collect();
+    let links: Vec<Value> = g
+        .edges()
+        .into_iter()
+        .map(|(a, b, kind)| json!({"source": a.id, "target": b.id, "kind": kind, "label": kind.label()}))
+        .collect();
+    json!({"directed": true, "multigraph": false, "agreement": g.agreement, "nodes": nodes, "links": links})
+}
