@@ -90,6 +90,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: QueryFormat,
     },
+    /// Show what changed in substance between two versions of an agreement.
+    ///
+    /// OLD and NEW are files or git revisions (`HEAD~1:agreements/x.pakt`).
+    /// Called by git as an external diff driver (7 arguments), pakt reads
+    /// the 2nd and 5th and always exits 0.
+    #[command(after_help = "Exit codes: 0 equivalent, 1 the versions differ, 2 error (as diff(1)).")]
+    Diff {
+        #[arg(num_args = 2..=7, required = true, value_names = ["OLD", "NEW"])]
+        files: Vec<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: DiffFormat,
+    },
     /// List every rule with its code, name and default severity.
     Rules,
     /// Explain a rule: what it checks, why, an example, how to fix it.
@@ -105,6 +117,14 @@ pub enum GraphFormat {
     Mermaid,
     Json,
     Svg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Markdown,
+    Html,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -245,6 +265,28 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             out.write_all(text.as_bytes()).map_err(io)?;
             Ok(0)
         }
+        Command::Diff { files, format } => {
+            let (old_arg, new_arg, driver) = match files.as_slice() {
+                [old, new] => (old.clone(), new.clone(), false),
+                [_path, old, _, _, new, _, _] => (old.clone(), new.clone(), true),
+                _ => {
+                    return Err(RunError(
+                        "diff takes OLD and NEW (or the 7 arguments git passes to a diff driver)".into(),
+                    ))
+                }
+            };
+            let Some((old_text, old_model)) = load_version(&old_arg, err, color)? else { return Ok(2) };
+            let Some((new_text, new_model)) = load_version(&new_arg, err, color)? else { return Ok(2) };
+            let report = crate::diff::diff(&old_model, &old_text, &old_arg, &new_model, &new_text, &new_arg);
+            let text = match format {
+                DiffFormat::Text => crate::diff::text(&report, color),
+                DiffFormat::Markdown => crate::diff::markdown(&report),
+                DiffFormat::Html => crate::diff::html(&report),
+                DiffFormat::Json => json_text(&crate::diff::json(&report))?,
+            };
+            out.write_all(text.as_bytes()).map_err(io)?;
+            Ok(i32::from(!report.is_equivalent() && !driver))
+        }
         Command::Rules => {
             for r in rules::REGISTRY {
                 let params: Vec<String> = r.params.iter().map(|p| format!("{}={}", p.name, p.default)).collect();
@@ -306,4 +348,48 @@ fn load_clean(
     let predecessor =
         result.model.as_ref().and_then(|m| check::load_predecessor(file, m, &Limits::default())).and_then(Result::ok);
     Ok(Some((result, predecessor)))
+}
+
+/// Read one version for `diff`: a file, or `REV:PATH` from git. Prints the
+/// diagnostics and returns `None` when it does not compile.
+fn load_version(
+    arg: &str,
+    err: &mut dyn Write,
+    color: bool,
+) -> Result<Option<(String, crate::model::Model)>, RunError> {
+    let path = std::path::Path::new(arg);
+    let text = if path.is_file() {
+        let bytes = std::fs::read(path).map_err(|e| RunError(format!("cannot read {arg}: {e}")))?;
+        check::decode(bytes).map_err(|(_, d)| RunError(format!("{arg}: {}", d.message)))?
+    } else if let Some((rev, file)) = arg.split_once(':').filter(|(rev, _)| !rev.is_empty()) {
+        let spec = if file.starts_with('/') || file.starts_with("./") {
+            format!("{rev}:{file}")
+        } else {
+            format!("{rev}:./{file}")
+        };
+        let out = std::process::Command::new("git")
+            .args(["show", &spec])
+            .output()
+            .map_err(|e| RunError(format!("cannot run git for {arg}: {e}")))?;
+        if !out.status.success() {
+            return Err(RunError(format!(
+                "cannot read {arg} from git: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            )));
+        }
+        check::decode(out.stdout).map_err(|(_, d)| RunError(format!("{arg}: {}", d.message)))?
+    } else {
+        return Err(RunError(format!("cannot read {arg}: no such file (for a git revision, write REV:PATH)")));
+    };
+    let compiled = check::compile(&text, &Limits::default());
+    match compiled.model {
+        Some(model) if !compiled.has_errors() => Ok(Some((text, model))),
+        _ => {
+            let result = FileResult { path: path.to_path_buf(), text, model: None, diagnostics: compiled.diagnostics };
+            let options = output::Options { color, quiet: true, verbose: false };
+            err.write_all(output::format(Format::Human, std::slice::from_ref(&result), &options).as_bytes())
+                .map_err(|e| RunError(format!("cannot write output: {e}")))?;
+            Ok(None)
+        }
+    }
 }

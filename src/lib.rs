@@ -8,6 +8,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod diff;
 pub mod gen;
 pub mod graph;
 pub mod lower;

@@ -536,6 +536,6 @@ mod tests {
         assert_eq!(levenshtein("beirta", "beirat"), 2);
         assert_eq!(levenshtein("lnd", "land"), 1);
         assert_eq!(levenshtein("", "abc"), 3);
-        assert_eq!(levenshtein("Gemeindebund", "Gemeindetag"), 3);
+        assert_eq!(levenshtein("Gemeindebund", "Gemeindetag"), 4);
     }
 }

@@ -1,0 +1,698 @@
+//! `pakt diff`: what changed in substance between two versions of an
+//! agreement.
+//!
+//! In: two resolved models and their source texts. Out: a `Report` of
+//! changes, each with its path, old and new value, classification (see
+//! `classify`), and spans in both files; and a Synopse (old and new text of
+//! each changed element, side by side, with the words that changed).
+//!
+//! Both models are first flattened into elements with comparable fields
+//! (names instead of indices, spans left out), so that formatting, order
+//! and comments never count as changes. Elements are matched by kind and
+//! id; a body that `continues` a body of the old agreement is matched with
+//! it, and the old body's seats, tasks and the references to it are read
+//! under the new name.
+
+pub mod classify;
+mod render;
+pub mod words;
+
+pub use render::{html, json, markdown, text};
+
+use crate::model::*;
+use crate::span::Span;
+use crate::values::{Date, Money};
+use classify::{Effect, Weight};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// A comparable value of one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    Text(String),
+    Flag(bool),
+    Number(u64),
+    Set(BTreeSet<String>),
+    Amount { bound: Bound, money: Money },
+    Frequency(Frequency),
+    Modality(Modality),
+    Decision(DecisionRule),
+    Date(Date),
+    Side(Side),
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Field::Text(t) => write!(f, "{t}"),
+            Field::Flag(b) => write!(f, "{}", if *b { "yes" } else { "no" }),
+            Field::Number(n) => write!(f, "{n}"),
+            Field::Set(s) => write!(f, "{}", s.iter().cloned().collect::<Vec<_>>().join(", ")),
+            Field::Amount { bound, money } => {
+                let b = match bound {
+                    Bound::UpTo => "up to",
+                    Bound::Exactly => "exactly",
+                };
+                write!(f, "{b} {money}")
+            }
+            Field::Frequency(x) => write!(f, "{x}"),
+            Field::Modality(m) => write!(f, "{}", m.keyword()),
+            Field::Decision(d) => write!(f, "{}", d.name()),
+            Field::Date(d) => write!(f, "{d}"),
+            Field::Side(s) => write!(f, "{}", s.name()),
+        }
+    }
+}
+
+/// One element, flattened for comparison.
+#[derive(Debug, Clone)]
+pub struct Element {
+    pub kind: &'static str,
+    pub id: String,
+    /// The block as written.
+    pub span: Span,
+    /// The top-level element whose block contains this one (its own key
+    /// for top-level elements): a seat's body, a tranche's financing.
+    pub container: String,
+    pub section: Option<String>,
+    pub fields: BTreeMap<&'static str, Field>,
+    /// For bodies: the old body this one continues.
+    pub continues: Option<String>,
+    /// For steps: a consent on financing, or a step that needs consent.
+    pub consent_step: bool,
+}
+
+impl Element {
+    pub fn key(&self) -> String {
+        format!("{}:{}", self.kind, self.id)
+    }
+    /// A short description for "added" and "removed".
+    pub fn summary(&self) -> String {
+        for f in ["name", "label", "text", "action", "signatory", "title"] {
+            if let Some(v) = self.fields.get(f) {
+                let prefix = match (f, self.fields.get("modality")) {
+                    ("action", Some(m)) => format!("{m} "),
+                    _ => String::new(),
+                };
+                return format!("{prefix}{v}");
+            }
+        }
+        if let Some(a) = self.fields.get("amount") {
+            return a.to_string();
+        }
+        self.id.clone()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    Added,
+    Removed,
+    Changed,
+    Continued,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    pub kind: ChangeKind,
+    /// The kind of element: `body`, `obligation`, …
+    pub element: &'static str,
+    /// The element's id (in the new version, where it exists).
+    pub id: String,
+    /// `element:id` or `element:id.field`.
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<&'static str>,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    pub effect: Effect,
+    pub weight: Weight,
+    /// The row of the classification table.
+    pub rule: &'static str,
+    pub section: Option<String>,
+    #[serde(skip)]
+    pub old_span: Option<Span>,
+    #[serde(skip)]
+    pub new_span: Option<Span>,
+    /// Word-level difference, for wording and other texts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub words: Option<Vec<words::Segment>>,
+    #[serde(skip)]
+    pub order: (usize, usize),
+}
+
+/// One row of the Synopse: an element as written in each version.
+#[derive(Debug, Clone, Serialize)]
+pub struct SynopsisRow {
+    pub key: String,
+    pub section: Option<String>,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    pub words: Vec<words::Segment>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub old_path: String,
+    pub new_path: String,
+    pub old_text: String,
+    pub new_text: String,
+    pub changes: Vec<Change>,
+    pub synopsis: Vec<SynopsisRow>,
+}
+
+impl Report {
+    pub fn is_equivalent(&self) -> bool {
+        self.changes.is_empty()
+    }
+    pub fn count(&self, weight: Weight) -> usize {
+        self.changes.iter().filter(|c| c.weight == weight).count()
+    }
+}
+
+// ------------------------------------------------------------ flattening
+
+struct Flat<'m> {
+    m: &'m Model,
+    /// Old body id → new body id, for continued bodies.
+    rename: &'m BTreeMap<String, String>,
+    out: Vec<Element>,
+}
+
+impl Flat<'_> {
+    fn name(&self, id: &str) -> String {
+        for (old, new) in self.rename {
+            if id == old {
+                return new.clone();
+            }
+            if let Some(rest) = id.strip_prefix(old.as_str()).and_then(|r| r.strip_prefix('.')) {
+                return format!("{new}.{rest}");
+            }
+        }
+        id.to_string()
+    }
+    fn r(&self, r: &Ref) -> String {
+        self.name(&self.m.target_id(r.target))
+    }
+    fn set(&self, refs: &[Ref]) -> Option<Field> {
+        let s: BTreeSet<String> = refs.iter().map(|r| self.r(r)).collect();
+        (!s.is_empty()).then_some(Field::Set(s))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        kind: &'static str,
+        id: String,
+        span: Span,
+        container: Option<String>,
+        meta: &Meta,
+        fields: Vec<(&'static str, Option<Field>)>,
+    ) {
+        let mut map: BTreeMap<&'static str, Field> =
+            fields.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect();
+        map.retain(|_, v| *v != Field::Flag(false));
+        if let Some(w) = &meta.wording {
+            map.insert("wording", Field::Text(w.value.clone()));
+        }
+        let key = format!("{kind}:{id}");
+        self.out.push(Element {
+            kind,
+            id,
+            span,
+            container: container.unwrap_or(key),
+            section: meta.section.as_ref().map(|s| s.value.clone()),
+            fields: map,
+            continues: None,
+            consent_step: false,
+        });
+    }
+}
+
+fn opt_text(s: &Option<Spanned<String>>) -> Option<Field> {
+    s.as_ref().map(|s| Field::Text(s.value.clone()))
+}
+
+fn flag(s: Option<Span>) -> Option<Field> {
+    Some(Field::Flag(s.is_some()))
+}
+
+fn conditions(cs: &[Spanned<Condition>]) -> (Option<Field>, Option<Field>) {
+    let budget = cs.iter().any(|c| c.value == Condition::BudgetReservation);
+    let texts: BTreeSet<String> = cs
+        .iter()
+        .filter_map(|c| match &c.value {
+            Condition::Text(t) => Some(t.clone()),
+            Condition::BudgetReservation => None,
+        })
+        .collect();
+    (Some(Field::Flag(budget)), (!texts.is_empty()).then_some(Field::Set(texts)))
+}
+
+/// Flatten a model into comparable elements, in file order.
+pub fn flatten(m: &Model, rename: &BTreeMap<String, String>) -> Vec<Element> {
+    let mut f = Flat { m, rename, out: Vec::new() };
+    f.push(
+        "agreement",
+        "agreement".to_string(),
+        m.span,
+        None,
+        &m.meta,
+        vec![
+            ("title", opt_text(&m.title)),
+            ("date", m.date.as_ref().map(|d| Field::Date(d.value))),
+            ("place", opt_text(&m.place)),
+            ("land", opt_text(&m.land)),
+            ("kind", opt_text(&m.kind)),
+            ("supersedes", opt_text(&m.supersedes)),
+            ("renews", m.renews.as_ref().map(|r| Field::Text(format!("{} {}", r.date.value, r.label.value)))),
+        ],
+    );
+    if let Some(first) = f.out.last_mut() {
+        // The header's span is the whole file; point at its id instead.
+        first.span = m.id.span;
+    }
+    for g in &m.goals {
+        f.push(
+            "goal",
+            g.id.value.clone(),
+            g.span,
+            None,
+            &g.meta,
+            vec![("text", Some(Field::Text(g.text.value.clone())))],
+        );
+    }
+    for p in &m.parties {
+        f.push(
+            "party",
+            p.id.value.clone(),
+            p.span,
+            None,
+            &p.meta,
+            vec![
+                ("name", Some(Field::Text(p.name.value.clone()))),
+                ("side", p.side.as_ref().map(|s| Field::Side(s.value))),
+                ("represented_by", opt_text(&p.represented_by)),
+                ("kind", opt_text(&p.kind)),
+            ],
+        );
+    }
+    for o in &m.offices {
+        let of = o.of.as_ref().map(|r| Field::Text(f.r(r)));
+        f.push(
+            "office",
+            o.id.value.clone(),
+            o.span,
+            None,
+            &o.meta,
+            vec![("name", Some(Field::Text(o.name.value.clone()))), ("of", of), ("holder", opt_text(&o.holder))],
+        );
+    }
+    for a in &m.actors {
+        let part_of = a.part_of.as_ref().map(|r| Field::Text(f.r(r)));
+        f.push(
+            "actor",
+            a.id.value.clone(),
+            a.span,
+            None,
+            &a.meta,
+            vec![
+                ("name", Some(Field::Text(a.name.value.clone()))),
+                ("side", a.side.as_ref().map(|s| Field::Side(s.value))),
+                ("part_of", part_of),
+            ],
+        );
+    }
+    for b in &m.bodies {
+        let id = f.name(&b.id.value);
+        let key = format!("body:{id}");
+        let recommendation: BTreeSet<String> = b.recommendation_to.iter().map(|s| s.value.clone()).collect();
+        let fields = vec![
+            ("name", Some(Field::Text(b.name.value.clone()))),
+            ("kind", opt_text(&b.kind)),
+            ("legal_basis", opt_text(&b.legal_basis)),
+            ("parity", flag(b.parity)),
+            ("seats", b.declared_seats.as_ref().map(|n| Field::Number(u64::from(n.value)))),
+            ("chair", b.chair.as_ref().map(|r| Field::Text(f.r(r)))),
+            ("meets", b.meeting.as_ref().map(|mt| Field::Frequency(mt.frequency.value))),
+            (
+                "on_request_of",
+                b.meeting.as_ref().and_then(|mt| mt.on_request_of.as_ref()).map(|n| Field::Number(u64::from(n.value))),
+            ),
+            ("quorum", b.quorum.as_ref().map(|n| Field::Number(u64::from(n.value)))),
+            ("decides", b.decides.as_ref().map(|d| Field::Decision(d.value))),
+            ("binding", f.set(&b.binding)),
+            ("recommendation_to", (!recommendation.is_empty()).then_some(Field::Set(recommendation))),
+            ("reports_to", b.reports_to.as_ref().map(|r| Field::Text(f.r(r)))),
+            ("formed_by", b.formed_by.as_ref().map(|r| Field::Text(f.r(r)))),
+        ];
+        f.push("body", id.clone(), b.span, None, &b.meta, fields);
+        if let Some(el) = f.out.last_mut() {
+            el.continues = b.continues.as_ref().map(|c| c.value.clone());
+        }
+        for s in &b.seats {
+            let fields = vec![
+                ("label", opt_text(&s.label)),
+                ("party", s.party.as_ref().map(|r| Field::Text(f.r(r)))),
+                ("office", s.office.as_ref().map(|r| Field::Text(f.r(r)))),
+                ("side", m.seat_side(s).map(Field::Side)),
+                ("count", Some(Field::Number(u64::from(s.count.value)))),
+                ("voting", Some(Field::Flag(s.voting))),
+            ];
+            f.push("seat", format!("{id}.{}", s.id.value), s.span, Some(key.clone()), &s.meta, fields);
+        }
+    }
+    for o in &m.obligations {
+        let id = f.name(&o.id.value);
+        let container = if o.task_of_body { id.split_once('.').map(|(b, _)| format!("body:{b}")) } else { None };
+        let (budget, conds) = conditions(&o.conditions);
+        let fields = vec![
+            ("modality", o.modality.as_ref().map(|md| Field::Modality(md.value))),
+            ("action", opt_text(&o.action)),
+            ("bearer", f.set(&o.bearer)),
+            ("beneficiary", f.set(&o.beneficiary)),
+            ("budget_reservation", budget),
+            ("conditions", conds),
+            ("free_of_charge", flag(o.free_of_charge)),
+            ("costly", flag(o.costly)),
+            ("frequency", o.frequency.as_ref().map(|x| Field::Frequency(x.value))),
+            ("deadline", o.deadline.as_ref().map(|d| Field::Date(d.value))),
+        ];
+        f.push("obligation", id, o.span, container, &o.meta, fields);
+    }
+    for s in &m.services {
+        let (budget, conds) = conditions(&s.conditions);
+        let fields = vec![
+            ("name", Some(Field::Text(s.name.value.clone()))),
+            ("provider", s.provider.as_ref().map(|r| Field::Text(f.r(r)))),
+            ("beneficiary", f.set(&s.beneficiary)),
+            ("chosen_by", s.chosen_by.as_ref().map(|r| Field::Text(f.r(r)))),
+            ("budget_reservation", budget),
+            ("conditions", conds),
+            ("free_of_charge", flag(s.free_of_charge)),
+            ("costly", flag(s.costly)),
+        ];
+        f.push("service", s.id.value.clone(), s.span, None, &s.meta, fields);
+    }
+    for p in &m.projects {
+        let (budget, conds) = conditions(&p.conditions);
+        let fields = vec![
+            ("name", Some(Field::Text(p.name.value.clone()))),
+            ("partners", f.set(&p.partners)),
+            ("budget_reservation", budget),
+            ("conditions", conds),
+            ("free_of_charge", flag(p.free_of_charge)),
+            ("costly", flag(p.costly)),
+        ];
+        f.push("project", p.id.value.clone(), p.span, None, &p.meta, fields);
+    }
+    for fin in &m.financings {
+        let (budget, conds) = conditions(&fin.conditions);
+        let fields = vec![
+            ("name", Some(Field::Text(fin.name.value.clone()))),
+            ("payer", f.set(&fin.payer)),
+            ("recipient", f.set(&fin.recipient)),
+            ("legal_basis", opt_text(&fin.legal_basis)),
+            ("kind", opt_text(&fin.kind)),
+            ("amount", fin.amount.as_ref().map(|a| Field::Amount { bound: a.bound, money: a.money.clone() })),
+            ("budget_reservation", budget),
+            ("conditions", conds),
+            ("cost_sharing", opt_text(&fin.cost_sharing)),
+        ];
+        let key = format!("financing:{}", fin.id.value);
+        f.push("financing", fin.id.value.clone(), fin.span, None, &fin.meta, fields);
+        for t in &fin.tranches {
+            let fields = vec![("amount", Some(Field::Amount { bound: t.amount.bound, money: t.amount.money.clone() }))];
+            f.push(
+                "tranche",
+                format!("{}.{}", fin.id.value, t.year.value),
+                t.span,
+                Some(key.clone()),
+                &Meta::default(),
+                fields,
+            );
+        }
+    }
+    for (pi, p) in m.procedures.iter().enumerate() {
+        let key = format!("procedure:{}", p.id.value);
+        f.push(
+            "procedure",
+            p.id.value.clone(),
+            p.span,
+            None,
+            &p.meta,
+            vec![("name", Some(Field::Text(p.name.value.clone())))],
+        );
+        for (i, s) in p.steps.iter().enumerate() {
+            let after: BTreeSet<String> = p
+                .predecessors(ProcedureId(pi as u32), i)
+                .into_iter()
+                .filter_map(|j| p.steps.get(j))
+                .map(|st| format!("{}.{}", p.id.value, st.id.value))
+                .collect();
+            let consent =
+                s.kind.as_ref().is_some_and(|k| k.value == StepKind::AgreeFinancing) || !s.consent_of.is_empty();
+            let fields = vec![
+                ("label", opt_text(&s.label)),
+                ("by", s.by.as_ref().map(|r| Field::Text(f.r(r)))),
+                ("kind", s.kind.as_ref().map(|k| Field::Text(k.value.keyword().to_string()))),
+                ("after", (!after.is_empty()).then_some(Field::Set(after))),
+                ("consent_of", f.set(&s.consent_of)),
+                ("consultation_of", f.set(&s.consultation_of)),
+                ("commits_money", flag(s.commits_money)),
+            ];
+            f.push("step", format!("{}.{}", p.id.value, s.id.value), s.span, Some(key.clone()), &s.meta, fields);
+            if let Some(el) = f.out.last_mut() {
+                el.consent_step = consent;
+            }
+        }
+    }
+    if let Some(t) = &m.term {
+        let fields = vec![
+            ("from", t.from.as_ref().map(|d| Field::Date(d.value))),
+            ("until", t.until.as_ref().map(|d| Field::Date(d.value))),
+            ("until_revoked", flag(t.until_revoked)),
+            ("in_writing", flag(t.in_writing)),
+            ("notice", t.notice_months.as_ref().map(|n| Field::Number(u64::from(n.value)))),
+        ];
+        f.push("term", "term".to_string(), t.span, None, &t.meta, fields);
+    }
+    for a in &m.approvals {
+        let fields = vec![
+            ("name", Some(Field::Text(a.name.value.clone()))),
+            ("by", a.by.as_ref().map(|r| Field::Text(f.r(r)))),
+            ("date", a.date.as_ref().map(|d| Field::Date(d.value))),
+        ];
+        f.push("approval", a.id.value.clone(), a.span, None, &a.meta, fields);
+    }
+    for s in &m.signatures {
+        let fields = vec![
+            ("party", s.party.as_ref().map(|r| Field::Text(f.r(r)))),
+            ("signatory", opt_text(&s.signatory)),
+            ("office", s.office.as_ref().map(|r| Field::Text(f.r(r)))),
+            ("date", s.date.as_ref().map(|d| Field::Date(d.value))),
+            ("place", opt_text(&s.place)),
+        ];
+        f.push("signature", s.id.value.clone(), s.span, None, &s.meta, fields);
+    }
+    f.out
+}
+
+// ------------------------------------------------------------ comparing
+
+fn slice(text: &str, span: Span) -> String {
+    text.get(span.start..span.end).unwrap_or("").to_string()
+}
+
+/// Compare two versions. `old_text` and `new_text` are their sources.
+pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: &str, new_path: &str) -> Report {
+    // Bodies of the new version that continue a differently named old body.
+    let mut rename: BTreeMap<String, String> = BTreeMap::new();
+    for b in &new.bodies {
+        if let Some(c) = &b.continues {
+            if c.value != b.id.value && old.bodies.iter().any(|ob| ob.id.value == c.value) {
+                rename.insert(c.value.clone(), b.id.value.clone());
+            }
+        }
+    }
+    let old_elements = flatten(old, &rename);
+    let new_elements = flatten(new, &BTreeMap::new());
+    let old_by_key: BTreeMap<String, (usize, &Element)> =
+        old_elements.iter().enumerate().map(|(i, e)| (e.key(), (i, e))).collect();
+    let new_keys: BTreeSet<String> = new_elements.iter().map(Element::key).collect();
+    let mut changes: Vec<Change> = Vec::new();
+
+    for (ni, n) in new_elements.iter().enumerate() {
+        let key = n.key();
+        match old_by_key.get(&key) {
+            None => {
+                let row = classify::presence(n.kind, true, n.consent_step);
+                changes.push(Change {
+                    kind: ChangeKind::Added,
+                    element: n.kind,
+                    id: n.id.clone(),
+                    path: key.clone(),
+                    field: None,
+                    old: None,
+                    new: Some(n.summary()),
+                    effect: row.effect,
+                    weight: row.weight,
+                    rule: row.id,
+                    section: n.section.clone(),
+                    old_span: None,
+                    new_span: Some(n.span),
+                    words: None,
+                    order: (ni, 0),
+                });
+            }
+            Some((_, o)) => {
+                if let Some(c) = &n.continues {
+                    if c != &n.id && rename.get(c) == Some(&n.id) {
+                        let row = classify::row("body.continued");
+                        changes.push(Change {
+                            kind: ChangeKind::Continued,
+                            element: n.kind,
+                            id: n.id.clone(),
+                            path: key.clone(),
+                            field: None,
+                            old: Some(format!(
+                                "{c}: {}",
+                                old.bodies.iter().find(|b| &b.id.value == c).map_or("", |b| b.name.value.as_str())
+                            )),
+                            new: Some(format!("{}: {}", n.id, n.summary())),
+                            effect: row.effect,
+                            weight: row.weight,
+                            rule: row.id,
+                            section: n.section.clone(),
+                            old_span: Some(o.span),
+                            new_span: Some(n.span),
+                            words: None,
+                            order: (ni, 0),
+                        });
+                    }
+                }
+                let fields: BTreeSet<&'static str> = o.fields.keys().chain(n.fields.keys()).copied().collect();
+                let mut field_changes: Vec<Change> = Vec::new();
+                for field in fields {
+                    let (a, b) = (o.fields.get(field), n.fields.get(field));
+                    if a == b {
+                        continue;
+                    }
+                    let row = classify::classify(n.kind, field, a, b);
+                    let words = match (a, b) {
+                        (Some(Field::Text(x)), Some(Field::Text(y))) => Some(words::diff(x, y)),
+                        _ => None,
+                    };
+                    field_changes.push(Change {
+                        kind: ChangeKind::Changed,
+                        element: n.kind,
+                        id: n.id.clone(),
+                        path: format!("{key}.{field}"),
+                        field: Some(field),
+                        old: a.map(ToString::to_string),
+                        new: b.map(ToString::to_string),
+                        effect: row.effect,
+                        weight: row.weight,
+                        rule: row.id,
+                        section: n.section.clone().or_else(|| o.section.clone()),
+                        old_span: Some(o.span),
+                        new_span: Some(n.span),
+                        words,
+                        order: (ni, 1),
+                    });
+                }
+                if o.section != n.section {
+                    let row = classify::row("section.changed");
+                    field_changes.push(Change {
+                        kind: ChangeKind::Changed,
+                        element: n.kind,
+                        id: n.id.clone(),
+                        path: format!("{key}.section"),
+                        field: Some("section"),
+                        old: o.section.clone(),
+                        new: n.section.clone(),
+                        effect: row.effect,
+                        weight: row.weight,
+                        rule: row.id,
+                        section: n.section.clone().or_else(|| o.section.clone()),
+                        old_span: Some(o.span),
+                        new_span: Some(n.span),
+                        words: None,
+                        order: (ni, 1),
+                    });
+                }
+                changes.extend(field_changes);
+            }
+        }
+    }
+    for (oi, o) in old_elements.iter().enumerate() {
+        let key = o.key();
+        if new_keys.contains(&key) {
+            continue;
+        }
+        let row = classify::presence(o.kind, false, o.consent_step);
+        // A removed element is listed after the new element it stood before.
+        let anchor = old_elements
+            .get(..oi)
+            .and_then(|before| before.iter().rev().find_map(|b| new_elements.iter().position(|n| n.key() == b.key())))
+            .unwrap_or(0);
+        changes.push(Change {
+            kind: ChangeKind::Removed,
+            element: o.kind,
+            id: o.id.clone(),
+            path: key.clone(),
+            field: None,
+            old: Some(o.summary()),
+            new: None,
+            effect: row.effect,
+            weight: row.weight,
+            rule: row.id,
+            section: o.section.clone(),
+            old_span: Some(o.span),
+            new_span: None,
+            words: None,
+            order: (anchor, 2 + oi),
+        });
+    }
+    changes.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.path.cmp(&b.path)));
+
+    // The Synopse: each changed top-level element, old and new as written.
+    let container_of = |key: &str, els: &[Element]| els.iter().find(|e| e.key() == key).map(|e| e.container.clone());
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut synopsis = Vec::new();
+    for c in &changes {
+        let Some(container) =
+            container_of(&c.path_key(), &new_elements).or_else(|| container_of(&c.path_key(), &old_elements))
+        else {
+            continue;
+        };
+        if !seen.insert(container.clone()) {
+            continue;
+        }
+        let find = |els: &[Element]| els.iter().find(|e| e.key() == container).map(|e| (e.span, e.section.clone()));
+        let (old_span, new_span) = (find(&old_elements), find(&new_elements));
+        let old_src = old_span.as_ref().map(|(s, _)| slice(old_text, *s));
+        let new_src = new_span.as_ref().map(|(s, _)| slice(new_text, *s));
+        let segments = words::diff(old_src.as_deref().unwrap_or(""), new_src.as_deref().unwrap_or(""));
+        let section = new_span.and_then(|(_, s)| s).or_else(|| old_span.and_then(|(_, s)| s));
+        synopsis.push(SynopsisRow { key: container, section, old: old_src, new: new_src, words: segments });
+    }
+
+    Report {
+        old_path: old_path.to_string(),
+        new_path: new_path.to_string(),
+        old_text: old_text.to_string(),
+        new_text: new_text.to_string(),
+        changes,
+        synopsis,
+    }
+}
+
+impl Change {
+    /// The element key of this change (`kind:id`), without the field.
+    pub fn path_key(&self) -> String {
+        format!("{}:{}", self.element, self.id)
+    }
+}
