@@ -66,8 +66,21 @@ impl Located for Renews {
     }
 }
 
+/// The span of a pair without trailing white space and comments, which pest
+/// includes when a rule ends in an optional part that is absent.
 fn sp(pair: &Pair<'_>) -> Span {
-    pair.as_span().into()
+    let span: Span = pair.as_span().into();
+    let text = pair.as_str();
+    let mut end = text.trim_end().len();
+    // Strip trailing `//` comments line by line.
+    while let Some(line_start) = text.get(..end).and_then(|t| t.rfind('\n')).map(|i| i + 1) {
+        let line = text.get(line_start..end).unwrap_or("");
+        if !line.trim_start().starts_with("//") {
+            break;
+        }
+        end = text.get(..line_start).map_or(0, |t| t.trim_end().len());
+    }
+    Span::new(span.start, span.start + end)
 }
 
 /// The first child of `pair` with rule `rule`.

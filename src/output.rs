@@ -3,15 +3,21 @@
 //! GitHub workflow commands, GitLab Code Quality, GNU.
 //!
 //! In: checked files. Out: one string. Lines and columns are 1-based and
-//! counted in characters. Allowed (suppressed) findings are left out of the
-//! human, github, gitlab and gnu formats and kept, with the reason, in json
-//! and SARIF.
+//! counted in characters (Unicode scalar values), in every format. Allowed
+//! (suppressed) findings are left out of the human, github, gitlab and gnu
+//! formats and kept, with the reason, in json and SARIF.
+//!
+//! A finding may point into another file (the superseded agreement). Its
+//! line and column are computed from that file's text: taken from the
+//! checked files when it is one of them, else read again from disk; when it
+//! cannot be read, only the byte offsets are given.
 
 use crate::check::FileResult;
-use crate::diagnostic::{self, Diagnostic, RenderOptions, Severity, BUILTIN};
+use crate::diagnostic::{self, Diagnostic, Related, RenderOptions, Severity, BUILTIN};
 use crate::rules::REGISTRY;
 use crate::span::{LineIndex, Position, Span};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -31,11 +37,23 @@ pub struct Options {
     pub verbose: bool,
 }
 
-/// Where the rule documentation lives, for SARIF `helpUri`. Set
-/// `PAKT_DOCS_URL` to your repository's `docs/rules/` folder.
+/// The default of [`docs_base`].
+const DEFAULT_DOCS_URL: &str = "https://github.com/pakt-lang/pakt/blob/main/docs/rules/";
+
+/// Where the rule documentation lives, for SARIF `helpUri`: the URL of the
+/// `docs/rules/` folder of pakt's repository, from `PAKT_DOCS_URL` (unset or
+/// empty: the default). Always ends in `/`, so that `{base}A001-parity.md`
+/// is the page of a rule.
 pub fn docs_base() -> String {
-    std::env::var("PAKT_DOCS_URL")
-        .unwrap_or_else(|_| "https://github.com/pakt-lang/pakt/blob/main/docs/rules/".to_string())
+    let mut base = std::env::var("PAKT_DOCS_URL")
+        .ok()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| DEFAULT_DOCS_URL.to_string());
+    if !base.ends_with('/') {
+        base.push('/');
+    }
+    base
 }
 
 pub fn format(format: Format, results: &[FileResult], options: &Options) -> String {
@@ -55,26 +73,69 @@ fn pretty(v: &Value) -> String {
     s
 }
 
-/// Positions of a span's start and end.
+/// Positions of a span's start and end (the end is the position just
+/// after the last character, so `end_column` is exclusive).
 struct Located {
     start: Position,
     end: Position,
 }
 
-fn locate(idx: &LineIndex, text: &str, span: Span) -> Located {
-    Located { start: idx.position(text, span.start), end: idx.position(text, span.end) }
+/// One text with its line index.
+struct Source<'a> {
+    text: &'a str,
+    idx: LineIndex,
 }
 
-fn shown(results: &[FileResult]) -> impl Iterator<Item = (&FileResult, &Diagnostic)> {
-    results.iter().flat_map(|r| r.diagnostics.iter().filter(|d| d.suppressed.is_none()).map(move |d| (r, d)))
+impl<'a> Source<'a> {
+    fn new(text: &'a str) -> Self {
+        Source { text, idx: LineIndex::new(text) }
+    }
+    fn locate(&self, span: Span) -> Located {
+        Located { start: self.idx.position(self.text, span.start), end: self.idx.position(self.text, span.end) }
+    }
+}
+
+/// The texts of files that related locations point into.
+struct Others<'a> {
+    checked: &'a [FileResult],
+    read: BTreeMap<String, Option<String>>,
+}
+
+impl<'a> Others<'a> {
+    fn new(checked: &'a [FileResult]) -> Self {
+        Others { checked, read: BTreeMap::new() }
+    }
+
+    /// The positions of a related location, if its file can be read.
+    fn locate(&mut self, rel: &Related) -> Option<Located> {
+        if let Some(r) = self.checked.iter().find(|r| r.display_path() == rel.path) {
+            return Some(Source::new(&r.text).locate(rel.span));
+        }
+        let text = self.read.entry(rel.path.clone()).or_insert_with(|| std::fs::read_to_string(&rel.path).ok());
+        text.as_deref().map(|t| Source::new(t).locate(rel.span))
+    }
+}
+
+/// Every finding that is not allowed, file by file, with the file's text.
+fn shown(results: &[FileResult]) -> impl Iterator<Item = (&FileResult, Source<'_>, Vec<&Diagnostic>)> {
+    results.iter().filter_map(|r| {
+        let visible: Vec<&Diagnostic> = r.diagnostics.iter().filter(|d| d.suppressed.is_none()).collect();
+        (!visible.is_empty()).then(|| (r, Source::new(&r.text), visible))
+    })
+}
+
+fn allowed(r: &FileResult) -> usize {
+    r.diagnostics.iter().filter(|d| d.suppressed.is_some()).count()
 }
 
 // ------------------------------------------------------------ human
 
+/// The summary line: "4 files checked, 0 errors, 2 warnings", and how many
+/// findings the agreements allow, if any.
 pub fn summary(results: &[FileResult]) -> String {
     let errors: usize = results.iter().map(|r| r.count(Severity::Error)).sum();
     let warnings: usize = results.iter().map(|r| r.count(Severity::Warning)).sum();
-    let allowed: usize = results.iter().map(|r| r.diagnostics.iter().filter(|d| d.suppressed.is_some()).count()).sum();
+    let allowed: usize = results.iter().map(allowed).sum();
     let files = results.len();
     let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") };
     let mut s = format!(
@@ -94,7 +155,6 @@ fn human(results: &[FileResult], options: &Options) -> String {
     let mut out = String::new();
     for r in results {
         let path = r.display_path();
-        let visible: Vec<&Diagnostic> = r.diagnostics.iter().filter(|d| d.suppressed.is_none()).collect();
         if options.verbose {
             let status = match (r.count(Severity::Error), r.count(Severity::Warning)) {
                 (0, 0) => "ok".to_string(),
@@ -102,8 +162,10 @@ fn human(results: &[FileResult], options: &Options) -> String {
             };
             let _ = writeln!(out, "{path}: {status}");
         }
-        for d in visible {
-            out.push_str(&diagnostic::render(d, &path, &r.text, render));
+        let source = Source::new(&r.text);
+        for d in r.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
+            let rendered = diagnostic::render(d, &path, &r.text, render);
+            out.push_str(&character_column_in_header(rendered, &path, &source, d.primary.span.start));
             out.push('\n');
         }
     }
@@ -114,61 +176,93 @@ fn human(results: &[FileResult], options: &Options) -> String {
     out
 }
 
+/// miette's report header `╭─[file:line:column]` counts the column in
+/// bytes, so after „Bürger“ it points too far right. Put the character
+/// column there, as in every other format. (A no-op once the renderer
+/// itself counts characters.)
+fn character_column_in_header(rendered: String, path: &str, source: &Source<'_>, offset: usize) -> String {
+    let offset = offset.min(source.text.len());
+    let bytes = source.text.as_bytes();
+    let line_start = bytes.get(..offset).and_then(|b| b.iter().rposition(|&c| c == b'\n')).map_or(0, |i| i + 1);
+    let byte_column = offset - line_start + 1;
+    let pos = source.idx.position(source.text, offset);
+    if pos.column == byte_column {
+        return rendered;
+    }
+    rendered.replacen(&format!("{path}:{}:{byte_column}", pos.line), &format!("{path}:{}:{}", pos.line, pos.column), 1)
+}
+
 // ------------------------------------------------------------ json
 
-fn position_json(idx: &LineIndex, text: &str, span: Span) -> Value {
-    let l = locate(idx, text, span);
-    json!({
-        "line": l.start.line, "column": l.start.column,
-        "end_line": l.end.line, "end_column": l.end.column,
-        "start_byte": span.start, "end_byte": span.end,
-    })
+fn position_json(l: &Located, span: Span) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("line".into(), json!(l.start.line));
+    m.insert("column".into(), json!(l.start.column));
+    m.insert("end_line".into(), json!(l.end.line));
+    m.insert("end_column".into(), json!(l.end.column));
+    m.insert("start_byte".into(), json!(span.start));
+    m.insert("end_byte".into(), json!(span.end));
+    m
 }
 
 /// pakt's own JSON report. Documented in `docs/schema/check.schema.json`.
 pub fn json_report(results: &[FileResult]) -> Value {
+    let mut others = Others::new(results);
     let mut diags = Vec::new();
     for r in results {
-        let idx = LineIndex::new(&r.text);
+        let source = Source::new(&r.text);
         for d in &r.diagnostics {
-            let mut v = position_json(&idx, &r.text, d.primary.span);
-            if let Value::Object(map) = &mut v {
-                map.insert("file".into(), json!(r.display_path()));
-                map.insert("code".into(), json!(d.code));
-                map.insert("rule".into(), json!(d.name));
-                map.insert("severity".into(), json!(d.severity));
-                map.insert("message".into(), json!(d.message));
-                map.insert("label".into(), json!(d.primary.message));
-                map.insert("help".into(), json!(d.help));
-                let labels: Vec<Value> = d
-                    .secondary
-                    .iter()
-                    .map(|l| {
-                        let mut p = position_json(&idx, &r.text, l.span);
-                        if let Value::Object(m) = &mut p {
-                            m.insert("message".into(), json!(l.message));
+            let mut map = Map::new();
+            map.insert("file".into(), json!(r.display_path()));
+            map.extend(position_json(&source.locate(d.primary.span), d.primary.span));
+            map.insert("code".into(), json!(d.code));
+            map.insert("rule".into(), json!(d.name));
+            map.insert("severity".into(), json!(d.severity));
+            map.insert("message".into(), json!(d.message));
+            map.insert("label".into(), json!(d.primary.message));
+            map.insert("help".into(), json!(d.help));
+            let labels: Vec<Value> = d
+                .secondary
+                .iter()
+                .map(|l| {
+                    let mut p = position_json(&source.locate(l.span), l.span);
+                    p.insert("message".into(), json!(l.message));
+                    Value::Object(p)
+                })
+                .collect();
+            map.insert("labels".into(), json!(labels));
+            let related: Vec<Value> = d
+                .related
+                .iter()
+                .map(|rel| {
+                    let mut p = match others.locate(rel) {
+                        Some(l) => position_json(&l, rel.span),
+                        None => {
+                            let mut m = Map::new();
+                            m.insert("start_byte".into(), json!(rel.span.start));
+                            m.insert("end_byte".into(), json!(rel.span.end));
+                            m
                         }
-                        p
-                    })
-                    .collect();
-                map.insert("labels".into(), json!(labels));
-                let related: Vec<Value> = d
-                    .related
-                    .iter()
-                    .map(|rel| json!({"file": rel.path, "start_byte": rel.span.start, "end_byte": rel.span.end, "message": rel.message}))
-                    .collect();
-                map.insert("related".into(), json!(related));
-                map.insert(
-                    "suppressed".into(),
-                    d.suppressed.as_ref().map_or(Value::Null, |reason| json!({"reason": reason})),
-                );
-            }
-            diags.push(v);
+                    };
+                    p.insert("file".into(), json!(rel.path));
+                    p.insert("message".into(), json!(rel.message));
+                    Value::Object(p)
+                })
+                .collect();
+            map.insert("related".into(), json!(related));
+            map.insert(
+                "suppressed".into(),
+                d.suppressed.as_ref().map_or(Value::Null, |reason| json!({"reason": reason})),
+            );
+            diags.push(Value::Object(map));
         }
     }
     let files: Vec<Value> = results
         .iter()
-        .map(|r| json!({"file": r.display_path(), "errors": r.count(Severity::Error), "warnings": r.count(Severity::Warning)}))
+        .map(|r| {
+            json!({"file": r.display_path(), "errors": r.count(Severity::Error),
+                   "warnings": r.count(Severity::Warning), "suppressed": allowed(r)})
+        })
         .collect();
     json!({
         "version": 1,
@@ -176,7 +270,7 @@ pub fn json_report(results: &[FileResult]) -> Value {
             "files": results.len(),
             "errors": results.iter().map(|r| r.count(Severity::Error)).sum::<usize>(),
             "warnings": results.iter().map(|r| r.count(Severity::Warning)).sum::<usize>(),
-            "suppressed": results.iter().map(|r| r.diagnostics.iter().filter(|d| d.suppressed.is_some()).count()).sum::<usize>(),
+            "suppressed": results.iter().map(allowed).sum::<usize>(),
         },
         "files": files,
         "diagnostics": diags,
@@ -185,9 +279,17 @@ pub fn json_report(results: &[FileResult]) -> Value {
 
 // ------------------------------------------------------------ SARIF
 
+/// The page of the pakt repository that the rule pages belong to: for a
+/// base `…/blob/main/docs/rules/`, its `…/blob/main/README.md`.
+fn information_uri(base: &str) -> String {
+    match base.strip_suffix("docs/rules/") {
+        Some(root) => format!("{root}README.md"),
+        None => base.to_string(),
+    }
+}
+
 /// Every code pakt can report, as SARIF reporting descriptors.
-fn sarif_rules() -> Vec<Value> {
-    let base = docs_base();
+fn sarif_rules(base: &str) -> Vec<Value> {
     let mut v: Vec<Value> = BUILTIN
         .iter()
         .map(|(code, name, summary)| {
@@ -195,7 +297,7 @@ fn sarif_rules() -> Vec<Value> {
                 "id": code, "name": name,
                 "shortDescription": {"text": summary},
                 "fullDescription": {"text": summary},
-                "helpUri": format!("{}../language.md", base),
+                "helpUri": format!("{base}../language.md"),
                 "defaultConfiguration": {"level": "error"},
             })
         })
@@ -213,7 +315,7 @@ fn sarif_rules() -> Vec<Value> {
     v
 }
 
-/// The first paragraph after the "What it checks" heading.
+/// The first paragraph of an explanation that is not a heading.
 fn first_paragraph(explanation: &str) -> String {
     explanation
         .split("\n\n")
@@ -230,51 +332,81 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-fn region(idx: &LineIndex, text: &str, span: Span) -> Value {
-    let l = locate(idx, text, span);
+fn region(l: &Located) -> Value {
     json!({"startLine": l.start.line, "startColumn": l.start.column, "endLine": l.end.line, "endColumn": l.end.column})
 }
 
-/// A relative path as a URI reference: forward slashes, spaces escaped.
+/// A relative path as a URI reference (RFC 3986): forward slashes, and
+/// every byte outside the unreserved characters percent-encoded, so that
+/// `thüringen 2018.pakt` becomes `th%C3%BCringen%202018.pakt`.
 fn uri(path: &str) -> String {
-    path.replace('\\', "/").replace(' ', "%20")
+    let mut out = String::with_capacity(path.len());
+    for b in path.replace('\\', "/").bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+fn message_with_help(d: &Diagnostic) -> String {
+    match &d.help {
+        Some(h) => format!("{}\nhelp: {h}", d.message),
+        None => d.message.clone(),
+    }
 }
 
 pub fn sarif(results: &[FileResult]) -> Value {
-    let rules = sarif_rules();
+    let base = docs_base();
+    let rules = sarif_rules(&base);
     let index_of = |code: &str| rules.iter().position(|r| r.get("id").and_then(Value::as_str) == Some(code));
+    let mut others = Others::new(results);
     let mut out = Vec::new();
     for r in results {
-        let idx = LineIndex::new(&r.text);
+        let source = Source::new(&r.text);
         let file = uri(&r.display_path());
         for d in &r.diagnostics {
-            let mut result = json!({
-                "ruleId": d.code,
-                "level": level(d.severity),
-                "message": {"text": match &d.help { Some(h) => format!("{}\nhelp: {h}", d.message), None => d.message.clone() }},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": file}, "region": region(&idx, &r.text, d.primary.span)}}],
-            });
-            if let Value::Object(map) = &mut result {
-                if let Some(i) = index_of(d.code) {
-                    map.insert("ruleIndex".into(), json!(i));
-                }
-                let related: Vec<Value> = d
-                    .secondary
-                    .iter()
-                    .enumerate()
-                    .map(|(i, l)| {
-                        json!({"id": i, "message": {"text": l.message},
-                               "physicalLocation": {"artifactLocation": {"uri": file}, "region": region(&idx, &r.text, l.span)}})
-                    })
-                    .collect();
-                if !related.is_empty() {
-                    map.insert("relatedLocations".into(), json!(related));
-                }
-                if let Some(reason) = &d.suppressed {
-                    map.insert("suppressions".into(), json!([{"kind": "inSource", "justification": reason}]));
-                }
+            let mut result = Map::new();
+            result.insert("ruleId".into(), json!(d.code));
+            if let Some(i) = index_of(d.code) {
+                result.insert("ruleIndex".into(), json!(i));
             }
-            out.push(result);
+            result.insert("level".into(), json!(level(d.severity)));
+            result.insert("message".into(), json!({"text": message_with_help(d)}));
+            result.insert(
+                "locations".into(),
+                json!([{"physicalLocation": {"artifactLocation": {"uri": file}, "region": region(&source.locate(d.primary.span))}}]),
+            );
+            let mut related: Vec<Value> = d
+                .secondary
+                .iter()
+                .map(|l| {
+                    json!({"message": {"text": l.message},
+                           "physicalLocation": {"artifactLocation": {"uri": file}, "region": region(&source.locate(l.span))}})
+                })
+                .collect();
+            related.extend(d.related.iter().map(|rel| {
+                let region = match others.locate(rel) {
+                    Some(l) => region(&l),
+                    None => json!({"byteOffset": rel.span.start, "byteLength": rel.span.len()}),
+                };
+                json!({"message": {"text": rel.message},
+                       "physicalLocation": {"artifactLocation": {"uri": uri(&rel.path)}, "region": region}})
+            }));
+            if !related.is_empty() {
+                for (i, loc) in related.iter_mut().enumerate() {
+                    if let Value::Object(m) = loc {
+                        m.insert("id".into(), json!(i));
+                    }
+                }
+                result.insert("relatedLocations".into(), json!(related));
+            }
+            if let Some(reason) = &d.suppressed {
+                result.insert("suppressions".into(), json!([{"kind": "inSource", "justification": reason}]));
+            }
+            out.push(Value::Object(result));
         }
     }
     json!({
@@ -284,7 +416,7 @@ pub fn sarif(results: &[FileResult]) -> Value {
             "tool": {"driver": {
                 "name": "pakt",
                 "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": docs_base().trim_end_matches("docs/rules/").to_string(),
+                "informationUri": information_uri(&base),
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
@@ -305,30 +437,22 @@ fn gh_escape_property(s: &str) -> String {
 
 fn github(results: &[FileResult]) -> String {
     let mut out = String::new();
-    let mut last_path = None;
-    let mut idx = LineIndex::new("");
-    for (r, d) in shown(results) {
-        if last_path != Some(r.display_path()) {
-            idx = LineIndex::new(&r.text);
-            last_path = Some(r.display_path());
+    for (r, source, diags) in shown(results) {
+        let path = gh_escape_property(&r.display_path());
+        for d in diags {
+            let l = source.locate(d.primary.span);
+            let _ = writeln!(
+                out,
+                "::{} file={path},line={},col={},endLine={},endColumn={},title={}::{}",
+                level(d.severity),
+                l.start.line,
+                l.start.column,
+                l.end.line,
+                l.end.column,
+                gh_escape_property(&format!("{} ({})", d.code, d.name)),
+                gh_escape_data(&message_with_help(d))
+            );
         }
-        let l = locate(&idx, &r.text, d.primary.span);
-        let message = match &d.help {
-            Some(h) => format!("{}\nhelp: {h}", d.message),
-            None => d.message.clone(),
-        };
-        let _ = writeln!(
-            out,
-            "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-            level(d.severity),
-            gh_escape_property(&r.display_path()),
-            l.start.line,
-            l.start.column,
-            l.end.line,
-            l.end.column,
-            gh_escape_property(&format!("{} ({})", d.code, d.name)),
-            gh_escape_data(&message)
-        );
     }
     out
 }
@@ -357,21 +481,22 @@ fn fingerprint(path: &str, code: &str, message: &str, occurrence: usize) -> Stri
 }
 
 pub fn gitlab(results: &[FileResult]) -> Value {
-    let mut seen: std::collections::BTreeMap<(String, &str, &str), usize> = std::collections::BTreeMap::new();
     let mut out = Vec::new();
-    for (r, d) in shown(results) {
-        let idx = LineIndex::new(&r.text);
+    for (r, source, diags) in shown(results) {
         let path = r.display_path();
-        let n = seen.entry((path.clone(), d.code, d.message.as_str())).or_insert(0);
-        *n += 1;
-        let l = locate(&idx, &r.text, d.primary.span);
-        out.push(json!({
-            "description": format!("{} [{}]", d.message, d.code),
-            "check_name": format!("{}({})", d.code, d.name),
-            "fingerprint": fingerprint(&path, d.code, &d.message, *n),
-            "severity": match d.severity { Severity::Error => "major", Severity::Warning => "minor" },
-            "location": {"path": path, "lines": {"begin": l.start.line, "end": l.end.line}},
-        }));
+        let mut seen: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+        for d in diags {
+            let n = seen.entry((d.code, d.message.as_str())).or_insert(0);
+            *n += 1;
+            let l = source.locate(d.primary.span);
+            out.push(json!({
+                "description": format!("{} [{}]", d.message, d.code),
+                "check_name": format!("{}({})", d.code, d.name),
+                "fingerprint": fingerprint(&path, d.code, &d.message, *n),
+                "severity": match d.severity { Severity::Error => "major", Severity::Warning => "minor" },
+                "location": {"path": path, "lines": {"begin": l.start.line, "end": l.end.line}},
+            }));
+        }
     }
     Value::Array(out)
 }
@@ -380,19 +505,13 @@ pub fn gitlab(results: &[FileResult]) -> Value {
 
 fn gnu(results: &[FileResult]) -> String {
     let mut out = String::new();
-    for (r, d) in shown(results) {
-        let idx = LineIndex::new(&r.text);
-        let l = locate(&idx, &r.text, d.primary.span);
-        let _ = writeln!(
-            out,
-            "{}:{}:{}: {}: {} [{}]",
-            r.display_path(),
-            l.start.line,
-            l.start.column,
-            d.severity,
-            d.message,
-            d.code
-        );
+    for (r, source, diags) in shown(results) {
+        let path = r.display_path();
+        for d in diags {
+            let l = source.locate(d.primary.span);
+            let _ =
+                writeln!(out, "{path}:{}:{}: {}: {} [{}]", l.start.line, l.start.column, d.severity, d.message, d.code);
+        }
     }
     out
 }
@@ -413,5 +532,28 @@ mod tests {
     fn github_escapes() {
         assert_eq!(gh_escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
         assert_eq!(gh_escape_data("50% done\n"), "50%25 done%0A");
+    }
+
+    #[test]
+    fn uris_are_percent_encoded() {
+        assert_eq!(uri("agreements/thüringen 2018.pakt"), "agreements/th%C3%BCringen%202018.pakt");
+        assert_eq!(uri(r"a\b-c_d~e.pakt"), "a/b-c_d~e.pakt");
+        assert_eq!(uri("50%#?.pakt"), "50%25%23%3F.pakt");
+    }
+
+    #[test]
+    fn information_uri_is_the_readme_next_to_the_docs() {
+        assert_eq!(information_uri("https://x.org/r/blob/main/docs/rules/"), "https://x.org/r/blob/main/README.md");
+        assert_eq!(information_uri("https://x.org/docs/"), "https://x.org/docs/");
+    }
+
+    #[test]
+    fn header_column_counts_characters() {
+        let text = "a\n„Bü“ x\n";
+        let x = text.find('x').unwrap_or(0);
+        let source = Source::new(text);
+        // bytes before x on its line: „ (3) B (1) ü (2) “ (3) space (1) = 10
+        let rendered = "  ╭─[f.pakt:2:11]\n  ╭─[f.pakt:2:11]".to_string();
+        assert_eq!(character_column_in_header(rendered, "f.pakt", &source, x), "  ╭─[f.pakt:2:6]\n  ╭─[f.pakt:2:11]");
     }
 }

@@ -145,6 +145,10 @@ impl fmt::Display for Money {
             grouped.push(c);
         }
         let sign = if self.minor < 0 { "-" } else { "" };
+        // Whole millions are written as a drafter writes them: `EUR 80 million`.
+        if self.minor != 0 && self.minor % 100_000_000 == 0 {
+            return write!(f, "{} {sign}{} million", self.currency, (self.minor / 100_000_000).abs());
+        }
         if cents == 0 {
             write!(f, "{} {sign}{grouped}", self.currency)
         } else {
@@ -202,7 +206,8 @@ mod tests {
         assert!(Money::parse("EUR", "1,5", false).is_err());
         assert!(Money::parse("EUR", "1.505", false).is_err());
         assert!(Money::parse("EUR", "99999999999999999999", false).is_err());
-        assert_eq!(Money::from_minor("EUR", 8_000_000_000).to_string(), "EUR 80_000_000");
+        assert_eq!(Money::from_minor("EUR", 8_000_000_000).to_string(), "EUR 80 million");
+        assert_eq!(Money::from_minor("EUR", 150_000_000).to_string(), "EUR 1_500_000");
         assert_eq!(Money::from_minor("EUR", 12_345).to_string(), "EUR 123.45");
     }
 }

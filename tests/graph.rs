@@ -127,7 +127,7 @@ fn json_is_a_stable_node_link_document_with_spans() {
     let node = |id: &str| nodes.iter().find(|n| n["id"] == id).unwrap_or_else(|| panic!("no node {id}"));
     assert_eq!(node("party:land")["kind"], "party");
     assert_eq!(node("body:beirat")["kind"], "body");
-    assert_eq!(node("financing:foerderung")["detail"], "up to EUR 80_000_000");
+    assert_eq!(node("financing:foerderung")["detail"], "up to EUR 80 million");
     for year in 2018..=2022 {
         assert_eq!(node(&format!("tranche:foerderung.{year}"))["kind"], "tranche");
     }
@@ -204,7 +204,7 @@ fn obligations_of_the_land() {
         "provides Basisdienste der Landesverwaltung",
         "alle kommunalen Verwaltungen an das Landesdatennetz kostenfrei anschließen",
         "provides Zentrales E-Government-Portal",
-        "pays Zusätzliche Förderung von E-Government und IT (up to EUR 80_000_000)",
+        "pays Zusätzliche Förderung von E-Government und IT (up to EUR 80 million)",
         "chairs Beirat „Kommunales E-Government“",
         "through office `cio`",
     ] {

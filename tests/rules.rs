@@ -398,7 +398,7 @@ fn pakt_toml_sets_a_rule_parameter() {
     let result = check(&file);
     let found: Vec<(&str, Severity, &str)> =
         result.diagnostics.iter().map(|d| (d.code, d.severity, d.message.as_str())).collect();
-    assert_eq!(found, [("A003", Severity::Warning, "`beirat` meets 2 times a year, less than the minimum of 3")]);
+    assert_eq!(found, [("A003", Severity::Warning, "`beirat` meets twice a year, less than the minimum of 3")]);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

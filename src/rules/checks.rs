@@ -101,7 +101,7 @@ pub fn meeting_rule(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                     if i64::try_from(per_year).unwrap_or(i64::MAX) < min {
                         let d = sink
                             .finding(
-                                format!("`{}` meets {per_year} times a year, less than the minimum of {min}", b.id.value),
+                                format!("`{}` meets {} a year, less than the minimum of {min}", b.id.value, times(per_year)),
                                 Label::new(meeting.frequency.span, format!("{}", meeting.frequency.value)),
                             )
                             .with_help(format!(
@@ -112,6 +112,14 @@ pub fn meeting_rule(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 }
             }
         }
+    }
+}
+
+fn times(n: u64) -> String {
+    match n {
+        1 => "once".to_string(),
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
     }
 }
 
@@ -362,7 +370,7 @@ pub fn unanimity(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                         ),
                         Label::new(step.id.span, "this decision needs the consent of all partners"),
                     )
-                    .with_label(Label::new(rule.span, "the body decides by consent"))
+                    .with_label(Label::new(rule.span, format!("the body decides by {}", rule.value.name())))
                     .with_help(format!(
                         "add `consent_of {}` to the step, or give each party a voting seat",
                         party_list(m, &missing).replace('`', "")
@@ -474,30 +482,66 @@ pub fn tranches(ctx: &Context<'_>, sink: &mut Sink<'_>) {
 
 // ------------------------------------------------------------ A009 budget-reservation
 
+/// The parties that stand behind a reference: the parties it names, the
+/// parties seated in a body, the party an actor is part of.
+fn parties_behind(m: &Model, target: Target) -> BTreeSet<PartyId> {
+    match target {
+        Target::Body(b) => m.body(b).map(|body| body.seats.iter().filter_map(|s| m.seat_party(s)).collect()).unwrap_or_default(),
+        Target::Actor(a) => match m.actors.get(a.index()).and_then(|x| x.part_of.as_ref()).map(|r| r.target) {
+            Some(Target::Party(p)) => BTreeSet::from([p]),
+            _ => BTreeSet::new(),
+        },
+        other => m.parties_of(other).into_iter().collect(),
+    }
+}
+
 pub fn budget_reservation(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let m = ctx.model;
+    let public = |refs: &mut dyn Iterator<Item = &Ref>| {
+        let mut any = false;
+        for r in refs {
+            any |= !parties_behind(m, r.target).is_empty();
+        }
+        any
+    };
+    let help = "public money is promised subject to the budget (Haushaltsvorbehalt): add `condition budget_reservation`, or `allow budget-reservation \"reason\"`";
     for f in &m.financings {
-        let public = f.payer.iter().any(|r| !m.parties_of(r.target).is_empty());
-        if public && !f.has_budget_reservation() && f.amount.is_some() {
+        if public(&mut f.payer.iter()) && !f.has_budget_reservation() && f.amount.is_some() {
             let d = sink
                 .finding(format!("`{}` commits a party's money without a budget reservation", f.id.value), Label::new(f.id.span, "no `condition budget_reservation`"))
-                .with_help("public money is promised subject to the budget (Haushaltsvorbehalt): add `condition budget_reservation`, or `allow budget-reservation \"reason\"`");
+                .with_help(help);
             sink.push(&[&f.meta], d);
         }
     }
+    let reserved = |cs: &[Spanned<Condition>]| cs.iter().any(|c| c.value == Condition::BudgetReservation);
+    let mut costly: Vec<(&str, &Spanned<String>, Span, &Meta)> = Vec::new();
     for o in &m.obligations {
-        let Some(costly) = o.costly else { continue };
-        let public = o.bearer.iter().any(|r| !m.parties_of(r.target).is_empty());
-        if public && !o.has_budget_reservation() {
-            let d = sink
-                .finding(
-                    format!("costly obligation `{}` of a party has no budget reservation", o.id.value),
-                    Label::new(o.id.span, "no `condition budget_reservation`"),
-                )
-                .with_label(Label::new(costly, "it costs money"))
-                .with_help("add `condition budget_reservation`, or `allow budget-reservation \"reason\"`");
-            sink.push(&[&o.meta], d);
+        if let Some(c) = o.costly {
+            if public(&mut o.bearer.iter()) && !reserved(&o.conditions) {
+                costly.push(("obligation", &o.id, c, &o.meta));
+            }
         }
+    }
+    for s in &m.services {
+        if let Some(c) = s.costly {
+            if public(&mut s.provider.iter()) && !reserved(&s.conditions) {
+                costly.push(("service", &s.id, c, &s.meta));
+            }
+        }
+    }
+    for p in &m.projects {
+        if let Some(c) = p.costly {
+            if public(&mut p.partners.iter()) && !reserved(&p.conditions) {
+                costly.push(("project", &p.id, c, &p.meta));
+            }
+        }
+    }
+    for (what, id, costly_span, meta) in costly {
+        let d = sink
+            .finding(format!("costly {what} `{}` of a party has no budget reservation", id.value), Label::new(id.span, "no `condition budget_reservation`"))
+            .with_label(Label::new(costly_span, "it costs money"))
+            .with_help(help);
+        sink.push(&[meta], d);
     }
 }
 
@@ -645,7 +689,7 @@ pub fn unbound_party(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         .chain(m.services.iter().flat_map(|s| s.provider.iter()))
         .chain(m.projects.iter().flat_map(|p| p.partners.iter()));
     for r in refs {
-        bound.extend(m.parties_of(r.target));
+        bound.extend(parties_behind(m, r.target));
     }
     for (i, p) in m.parties.iter().enumerate() {
         if !bound.contains(&PartyId(i as u32)) {
@@ -707,14 +751,14 @@ pub fn approval_date(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for a in &m.approvals {
         let Some(date) = &a.date else { continue };
         let parties: BTreeSet<PartyId> = a.by.iter().flat_map(|r| m.parties_of(r.target)).collect();
-        let own = m
+        let own: Vec<&Signature<Ref>> = m
             .signatures
             .iter()
             .filter(|s| s.party.as_ref().is_some_and(|r| m.parties_of(r.target).iter().any(|p| parties.contains(p))))
-            .filter_map(|s| s.date.as_ref().map(|d| (d, s)))
-            .min_by_key(|(d, _)| d.value);
-        let first = m.signatures.iter().filter_map(|s| s.date.as_ref().map(|d| (d, s))).min_by_key(|(d, _)| d.value);
-        let Some((sig_date, _)) = own.or(first) else { continue };
+            .collect();
+        // The approver's own signature if it signs; else the first signature.
+        let candidates: Vec<&Signature<Ref>> = if own.is_empty() { m.signatures.iter().collect() } else { own };
+        let Some(sig_date) = candidates.iter().filter_map(|s| s.date.as_ref()).min_by_key(|d| d.value) else { continue };
         if date.value > sig_date.value {
             let d = sink
                 .finding(

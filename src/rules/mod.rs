@@ -284,12 +284,17 @@ pub fn find(key: &str) -> Option<&'static RuleInfo> {
 
 /// The rule nearest to an unknown key, for "did you mean".
 pub fn nearest(key: &str) -> Option<&'static RuleInfo> {
-    REGISTRY
+    let by_name = REGISTRY
         .iter()
-        .map(|r| (levenshtein(key, r.name).min(levenshtein(&key.to_ascii_uppercase(), r.code)), r))
+        .map(|r| (levenshtein(key, r.name), r))
         .filter(|(d, r)| *d <= (r.name.len() / 3).max(2))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, r)| r)
+        .min_by_key(|(d, _)| *d);
+    let by_code = REGISTRY
+        .iter()
+        .map(|r| (levenshtein(&key.to_ascii_uppercase(), r.code), r))
+        .filter(|(d, _)| *d <= 1)
+        .min_by_key(|(d, _)| *d);
+    by_name.or(by_code).map(|(_, r)| r)
 }
 
 /// Run every rule that is not off, then check the `allow`s themselves.
