@@ -229,6 +229,7 @@ pub fn load_predecessor(path: &Path, model: &Model, limits: &Limits) -> Option<R
                 path: target.display().to_string(),
                 span: pre.diagnostics.first().map(|d| d.primary.span).unwrap_or_default(),
                 message: first,
+                position: None,
             })
             .with_help("fix the superseded agreement first");
             Err(d)
@@ -260,6 +261,16 @@ pub fn check_file(path: &Path, settings: &Settings) -> Result<FileResult, RunErr
                 config: &config,
             };
             result.diagnostics.extend(rules::run(&ctx));
+        }
+        // Point related locations in the predecessor at line and column.
+        if let Some(pre) = &predecessor {
+            let idx = crate::span::LineIndex::new(&pre.text);
+            let shown = pre.display_path();
+            for d in &mut result.diagnostics {
+                for r in d.related.iter_mut().filter(|r| r.path == shown) {
+                    r.position = Some(idx.position(&pre.text, r.span.start));
+                }
+            }
         }
         diagnostic::sort(&mut result.diagnostics);
     }

@@ -43,6 +43,10 @@ pub struct Related {
     pub path: String,
     pub span: Span,
     pub message: String,
+    /// 1-based line and character column of `span` in that file, filled
+    /// in once its text is at hand (see `check::check_file`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<crate::span::Position>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -154,7 +158,10 @@ impl miette::Diagnostic for Report<'_> {
             parts.push(h.clone());
         }
         for r in &self.diag.related {
-            parts.push(format!("see {} (bytes {}..{}): {}", r.path, r.span.start, r.span.end, r.message));
+            match r.position {
+                Some(p) => parts.push(format!("see {}:{}:{}: {}", r.path, p.line, p.column, r.message)),
+                None => parts.push(format!("see {} (bytes {}..{}): {}", r.path, r.span.start, r.span.end, r.message)),
+            }
         }
         if let Some(reason) = &self.diag.suppressed {
             parts.push(format!("allowed in the agreement: {reason}"));
@@ -187,9 +194,43 @@ pub fn render(diag: &Diagnostic, path: &str, text: &str, options: RenderOptions)
     if handler.render_report(&mut out, &report).is_err() {
         out = format!("{}: {} [{}]\n", diag.severity, diag.message, diag.code);
     }
-    out
+    character_column_in_header(out, path, text, diag.primary.span.start)
 }
 
+/// miette's report header `╭─[file:line:column]` counts the column in
+/// bytes, so after „Bürger“ it points too far right. Put the character
+/// column there, as every other output format does.
+fn character_column_in_header(rendered: String, path: &str, text: &str, offset: usize) -> String {
+    let offset = offset.min(text.len());
+    let line_start =
+        text.as_bytes().get(..offset).and_then(|b| b.iter().rposition(|&c| c == b'\n')).map_or(0, |i| i + 1);
+    let byte_column = offset - line_start + 1;
+    let pos = crate::span::LineIndex::new(text).position(text, offset);
+    if pos.column == byte_column {
+        return rendered;
+    }
+    rendered.replacen(
+        &format!("{path}:{}:{byte_column}]", pos.line),
+        &format!("{path}:{}:{}]", pos.line, pos.column),
+        1,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_column_counts_characters() {
+        let text = "agreement a {\n    title \"„Bü“\" land x\n}\n";
+        let x = text.find("land").unwrap_or(0);
+        let d = Diagnostic::error("P001", "syntax-error", "m", Label::new(Span::new(x, x + 4), "here"));
+        let out = render(&d, "f.pakt", text, RenderOptions::default());
+        // Before `land`: 4 spaces, `title`, a space, `"„Bü“"` (6 characters, 10 bytes), a space:
+        // byte column 22, character column 18.
+        assert!(out.contains("╭─[f.pakt:2:18]"), "{out}");
+    }
+}
 /// Problems reported before the rules run: syntax, values, references,
 /// configuration. Code, name, one-line summary.
 pub const BUILTIN: &[(&str, &str, &str)] = &[

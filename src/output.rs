@@ -162,10 +162,9 @@ fn human(results: &[FileResult], options: &Options) -> String {
             };
             let _ = writeln!(out, "{path}: {status}");
         }
-        let source = Source::new(&r.text);
         for d in r.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
             let rendered = diagnostic::render(d, &path, &r.text, render);
-            out.push_str(&character_column_in_header(rendered, &path, &source, d.primary.span.start));
+            out.push_str(&rendered);
             out.push('\n');
         }
     }
@@ -174,22 +173,6 @@ fn human(results: &[FileResult], options: &Options) -> String {
         out.push('\n');
     }
     out
-}
-
-/// miette's report header `╭─[file:line:column]` counts the column in
-/// bytes, so after „Bürger“ it points too far right. Put the character
-/// column there, as in every other format. (A no-op once the renderer
-/// itself counts characters.)
-fn character_column_in_header(rendered: String, path: &str, source: &Source<'_>, offset: usize) -> String {
-    let offset = offset.min(source.text.len());
-    let bytes = source.text.as_bytes();
-    let line_start = bytes.get(..offset).and_then(|b| b.iter().rposition(|&c| c == b'\n')).map_or(0, |i| i + 1);
-    let byte_column = offset - line_start + 1;
-    let pos = source.idx.position(source.text, offset);
-    if pos.column == byte_column {
-        return rendered;
-    }
-    rendered.replacen(&format!("{path}:{}:{byte_column}", pos.line), &format!("{path}:{}:{}", pos.line, pos.column), 1)
 }
 
 // ------------------------------------------------------------ json
@@ -288,8 +271,18 @@ fn information_uri(base: &str) -> String {
     }
 }
 
+/// The language reference next to the rule pages, for the problems that
+/// are not rules (syntax, values, references).
+fn language_uri(base: &str) -> String {
+    match base.strip_suffix("rules/") {
+        Some(docs) => format!("{docs}language.md"),
+        None => format!("{base}../language.md"),
+    }
+}
+
 /// Every code pakt can report, as SARIF reporting descriptors.
 fn sarif_rules(base: &str) -> Vec<Value> {
+    let language = language_uri(base);
     let mut v: Vec<Value> = BUILTIN
         .iter()
         .map(|(code, name, summary)| {
@@ -297,7 +290,7 @@ fn sarif_rules(base: &str) -> Vec<Value> {
                 "id": code, "name": name,
                 "shortDescription": {"text": summary},
                 "fullDescription": {"text": summary},
-                "helpUri": format!("{base}../language.md"),
+                "helpUri": language,
                 "defaultConfiguration": {"level": "error"},
             })
         })
@@ -542,18 +535,11 @@ mod tests {
     }
 
     #[test]
-    fn information_uri_is_the_readme_next_to_the_docs() {
-        assert_eq!(information_uri("https://x.org/r/blob/main/docs/rules/"), "https://x.org/r/blob/main/README.md");
+    fn links_next_to_the_rule_pages() {
+        let base = "https://x.org/r/blob/main/docs/rules/";
+        assert_eq!(information_uri(base), "https://x.org/r/blob/main/README.md");
+        assert_eq!(language_uri(base), "https://x.org/r/blob/main/docs/language.md");
         assert_eq!(information_uri("https://x.org/docs/"), "https://x.org/docs/");
-    }
-
-    #[test]
-    fn header_column_counts_characters() {
-        let text = "a\n„Bü“ x\n";
-        let x = text.find('x').unwrap_or(0);
-        let source = Source::new(text);
-        // bytes before x on its line: „ (3) B (1) ü (2) “ (3) space (1) = 10
-        let rendered = "  ╭─[f.pakt:2:11]\n  ╭─[f.pakt:2:11]".to_string();
-        assert_eq!(character_column_in_header(rendered, "f.pakt", &source, x), "  ╭─[f.pakt:2:6]\n  ╭─[f.pakt:2:11]");
+        assert_eq!(language_uri("https://x.org/docs/"), "https://x.org/docs/../language.md");
     }
 }

@@ -486,7 +486,9 @@ pub fn tranches(ctx: &Context<'_>, sink: &mut Sink<'_>) {
 /// parties seated in a body, the party an actor is part of.
 fn parties_behind(m: &Model, target: Target) -> BTreeSet<PartyId> {
     match target {
-        Target::Body(b) => m.body(b).map(|body| body.seats.iter().filter_map(|s| m.seat_party(s)).collect()).unwrap_or_default(),
+        Target::Body(b) => {
+            m.body(b).map(|body| body.seats.iter().filter_map(|s| m.seat_party(s)).collect()).unwrap_or_default()
+        }
         Target::Actor(a) => match m.actors.get(a.index()).and_then(|x| x.part_of.as_ref()).map(|r| r.target) {
             Some(Target::Party(p)) => BTreeSet::from([p]),
             _ => BTreeSet::new(),
@@ -508,7 +510,10 @@ pub fn budget_reservation(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for f in &m.financings {
         if public(&mut f.payer.iter()) && !f.has_budget_reservation() && f.amount.is_some() {
             let d = sink
-                .finding(format!("`{}` commits a party's money without a budget reservation", f.id.value), Label::new(f.id.span, "no `condition budget_reservation`"))
+                .finding(
+                    format!("`{}` commits a party's money without a budget reservation", f.id.value),
+                    Label::new(f.id.span, "no `condition budget_reservation`"),
+                )
                 .with_help(help);
             sink.push(&[&f.meta], d);
         }
@@ -538,7 +543,10 @@ pub fn budget_reservation(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     }
     for (what, id, costly_span, meta) in costly {
         let d = sink
-            .finding(format!("costly {what} `{}` of a party has no budget reservation", id.value), Label::new(id.span, "no `condition budget_reservation`"))
+            .finding(
+                format!("costly {what} `{}` of a party has no budget reservation", id.value),
+                Label::new(id.span, "no `condition budget_reservation`"),
+            )
             .with_label(Label::new(costly_span, "it costs money"))
             .with_help(help);
         sink.push(&[meta], d);
@@ -758,7 +766,9 @@ pub fn approval_date(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             .collect();
         // The approver's own signature if it signs; else the first signature.
         let candidates: Vec<&Signature<Ref>> = if own.is_empty() { m.signatures.iter().collect() } else { own };
-        let Some(sig_date) = candidates.iter().filter_map(|s| s.date.as_ref()).min_by_key(|d| d.value) else { continue };
+        let Some(sig_date) = candidates.iter().filter_map(|s| s.date.as_ref()).min_by_key(|d| d.value) else {
+            continue;
+        };
         if date.value > sig_date.value {
             let d = sink
                 .finding(
@@ -803,6 +813,7 @@ pub fn successor_date(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                         path: path.clone(),
                         span: pre_date.span,
                         message: "the predecessor's date".into(),
+                        position: None,
                     });
                 }
                 sink.push(&[], d);
@@ -890,6 +901,7 @@ pub fn continuity(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                         path: path.clone(),
                         span: pb.id.span,
                         message: format!("`{}` is defined here", pb.id.value),
+                        position: None,
                     });
                 }
                 sink.push(&[&b.meta], d);
