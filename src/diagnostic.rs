@@ -5,7 +5,7 @@
 //! for people (miette's graphical report) and plain data for the machine
 //! formats in `output`.
 
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -125,7 +125,43 @@ impl Default for RenderOptions {
 
 struct Report<'a> {
     diag: &'a Diagnostic,
-    source: miette::NamedSource<String>,
+    source: Window<'a>,
+}
+
+/// The part of a source text a report shows: the lines around its labels.
+/// miette scans its source from the start for every snippet; handing it
+/// only this window keeps rendering proportional to what is shown, however
+/// large the file and however many diagnostics it has.
+struct Window<'a> {
+    name: &'a str,
+    text: &'a str,
+    /// Byte offset and 0-based line of the window's start in the file.
+    offset: usize,
+    first_line: usize,
+}
+
+impl miette::SourceCode for Window<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &miette::SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'b> + 'b>, miette::MietteError> {
+        let local = span.offset().checked_sub(self.offset).ok_or(miette::MietteError::OutOfBounds)?;
+        let contents = self.text.read_span(&miette::SourceSpan::new(local.into(), span.len()), before, after)?;
+        let shown = contents.span();
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.to_string(),
+            contents.data(),
+            miette::SourceSpan::new((shown.offset() + self.offset).into(), shown.len()),
+            contents.line() + self.first_line,
+            contents.column(),
+            // miette counts the lines from the start of the source up to the
+            // end of the snippet (and merges snippets by it): count the lines
+            // before the window too.
+            contents.line_count() + self.first_line,
+        )))
+    }
 }
 
 impl fmt::Debug for Report<'_> {
@@ -184,36 +220,103 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
-/// Render one diagnostic as miette's graphical report.
-pub fn render(diag: &Diagnostic, path: &str, text: &str, options: RenderOptions) -> String {
-    let theme =
-        if options.color { miette::GraphicalTheme::unicode() } else { miette::GraphicalTheme::unicode_nocolor() };
-    let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(options.width).with_links(false);
-    let report = Report { diag, source: miette::NamedSource::new(path, text.to_string()) };
-    let mut out = String::new();
-    if handler.render_report(&mut out, &report).is_err() {
-        out = format!("{}: {} [{}]\n", diag.severity, diag.message, diag.code);
-    }
-    character_column_in_header(out, path, text, diag.primary.span.start)
+/// Renders the diagnostics of one file; the line index is built once.
+pub struct Renderer<'a> {
+    path: &'a str,
+    text: &'a str,
+    index: LineIndex,
 }
 
-/// miette's report header `╭─[file:line:column]` counts the column in
-/// bytes, so after „Bürger“ it points too far right. Put the character
-/// column there, as every other output format does.
-fn character_column_in_header(rendered: String, path: &str, text: &str, offset: usize) -> String {
-    let offset = offset.min(text.len());
-    let line_start =
-        text.as_bytes().get(..offset).and_then(|b| b.iter().rposition(|&c| c == b'\n')).map_or(0, |i| i + 1);
-    let byte_column = offset - line_start + 1;
-    let pos = crate::span::LineIndex::new(text).position(text, offset);
-    if pos.column == byte_column {
-        return rendered;
+/// Lines longer than this are not shown in a snippet (miette cannot
+/// format columns past 65,535, and nobody reads such a line).
+const MAX_SHOWN_LINE: usize = 4096;
+/// Lines of context the window keeps around the labels.
+const CONTEXT: usize = 3;
+
+impl<'a> Renderer<'a> {
+    pub fn new(path: &'a str, text: &'a str) -> Self {
+        Renderer { path, text, index: LineIndex::new(text) }
     }
-    rendered.replacen(
-        &format!("{path}:{}:{byte_column}]", pos.line),
-        &format!("{path}:{}:{}]", pos.line, pos.column),
-        1,
-    )
+
+    fn line_range(&self, line: usize) -> (usize, usize) {
+        let start = self.index.line_start(line).unwrap_or(self.text.len());
+        let end = self.index.line_start(line + 1).unwrap_or(self.text.len());
+        (start, end)
+    }
+
+    /// One diagnostic as miette's graphical report.
+    pub fn render(&self, diag: &Diagnostic, options: RenderOptions) -> String {
+        let spans: Vec<Span> =
+            std::iter::once(diag.primary.span).chain(diag.secondary.iter().map(|l| l.span)).collect();
+        let len = self.text.len();
+        let lines: Vec<usize> = spans
+            .iter()
+            .flat_map(|s| [s.start.min(len), s.end.min(len)])
+            .map(|o| self.index.position(self.text, o).line - 1)
+            .collect();
+        let too_long = lines.iter().any(|l| {
+            let (a, b) = self.line_range(*l);
+            b - a > MAX_SHOWN_LINE
+        });
+        if too_long {
+            return self.render_plain(diag);
+        }
+        let first = lines.iter().min().copied().unwrap_or(0).saturating_sub(CONTEXT);
+        let last = lines.iter().max().copied().unwrap_or(0) + CONTEXT;
+        let (start, _) = self.line_range(first);
+        let (_, end) = self.line_range(last);
+        let window =
+            Window { name: self.path, text: self.text.get(start..end).unwrap_or(""), offset: start, first_line: first };
+        let theme =
+            if options.color { miette::GraphicalTheme::unicode() } else { miette::GraphicalTheme::unicode_nocolor() };
+        let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(options.width).with_links(false);
+        let report = Report { diag, source: window };
+        let mut out = String::new();
+        if handler.render_report(&mut out, &report).is_err() {
+            return self.render_plain(diag);
+        }
+        self.character_column_in_header(out, diag.primary.span.start)
+    }
+
+    /// The report without a snippet, for lines too long to show.
+    fn render_plain(&self, diag: &Diagnostic) -> String {
+        let pos = self.index.position(self.text, diag.primary.span.start);
+        let mark = match diag.severity {
+            Severity::Error => "×",
+            Severity::Warning => "⚠",
+        };
+        let mut out = format!(
+            "{}({})\n\n  {mark} {}\n   at {}:{}:{}: {} (the line is too long to show)\n",
+            diag.code, diag.name, diag.message, self.path, pos.line, pos.column, diag.primary.message
+        );
+        if let Some(h) = &diag.help {
+            out.push_str(&format!("  help: {h}\n"));
+        }
+        out
+    }
+
+    /// miette's report header `╭─[file:line:column]` counts the column in
+    /// bytes, so after „Bürger“ it points too far right. Put the character
+    /// column there, as every other output format does.
+    fn character_column_in_header(&self, rendered: String, offset: usize) -> String {
+        let offset = offset.min(self.text.len());
+        let pos = self.index.position(self.text, offset);
+        let (line_start, _) = self.line_range(pos.line - 1);
+        let byte_column = offset - line_start + 1;
+        if pos.column == byte_column {
+            return rendered;
+        }
+        rendered.replacen(
+            &format!("{}:{}:{byte_column}]", self.path, pos.line),
+            &format!("{}:{}:{}]", self.path, pos.line, pos.column),
+            1,
+        )
+    }
+}
+
+/// Render one diagnostic as miette's graphical report.
+pub fn render(diag: &Diagnostic, path: &str, text: &str, options: RenderOptions) -> String {
+    Renderer::new(path, text).render(diag, options)
 }
 
 #[cfg(test)]

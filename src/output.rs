@@ -162,8 +162,9 @@ fn human(results: &[FileResult], options: &Options) -> String {
             };
             let _ = writeln!(out, "{path}: {status}");
         }
+        let renderer = diagnostic::Renderer::new(&path, &r.text);
         for d in r.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
-            let rendered = diagnostic::render(d, &path, &r.text, render);
+            let rendered = renderer.render(d, render);
             out.push_str(&rendered);
             out.push('\n');
         }

@@ -102,11 +102,17 @@ struct Def {
 struct Resolver {
     names: BTreeMap<String, Def>,
     diags: Vec<Diagnostic>,
+    /// "Did you mean" searches left: each compares with every name, so a
+    /// file with thousands of undefined names gets suggestions for the
+    /// first ones only, and stays fast.
+    suggestions_left: usize,
 }
+
+const MAX_SUGGESTION_SEARCHES: usize = 500;
 
 /// Resolve an AST into a model.
 pub fn resolve(ast: Ast) -> (Model, Vec<Diagnostic>) {
-    let mut r = Resolver { names: BTreeMap::new(), diags: Vec::new() };
+    let mut r = Resolver { names: BTreeMap::new(), diags: Vec::new(), suggestions_left: MAX_SUGGESTION_SEARCHES };
     r.define_all(&ast);
     let model = r.model(ast);
     (model, r.diags)
@@ -290,8 +296,13 @@ impl Resolver {
     }
 
     /// The nearest defined name of an allowed kind, if it is near enough.
-    fn suggest(&self, id: &str, allowed: Kinds, scope: Option<&str>) -> Option<(String, Span)> {
-        let limit = (id.chars().count() / 3).max(1);
+    fn suggest(&mut self, id: &str, allowed: Kinds, scope: Option<&str>) -> Option<(String, Span)> {
+        if self.suggestions_left == 0 {
+            return None;
+        }
+        self.suggestions_left -= 1;
+        let len = id.chars().count();
+        let limit = (len / 3).max(1);
         let prefix = scope.map(|s| format!("{s}."));
         self.names
             .iter()
@@ -301,7 +312,10 @@ impl Resolver {
                     Some(p) => name.strip_prefix(p.as_str()).unwrap_or(name),
                     None => name,
                 };
-                (levenshtein(id, shown), shown.to_string(), d.span)
+                // Names whose length differs by more than the limit cannot be near.
+                let dist =
+                    if shown.chars().count().abs_diff(len) > limit { usize::MAX } else { levenshtein(id, shown) };
+                (dist, shown.to_string(), d.span)
             })
             .filter(|(dist, _, _)| *dist <= limit)
             .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)))

@@ -60,6 +60,11 @@ impl LineIndex {
         LineIndex { starts }
     }
 
+    /// Byte offset where 0-based `line` starts, if the text has that line.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line).copied()
+    }
+
     /// Position of a byte offset; offsets inside a character or past the
     /// end are clamped to the nearest valid place.
     pub fn position(&self, text: &str, offset: usize) -> Position {

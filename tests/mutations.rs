@@ -9,7 +9,10 @@ use std::process::Command;
 /// Write `text` as `name` into a fresh folder (with a copy of the 2006
 /// agreement, which the 2014 one supersedes) and run `pakt check --format json`.
 fn check_mutant(name: &str, text: &str) -> (i32, Vec<String>) {
-    let dir = std::env::temp_dir().join(format!("pakt-mutant-{}-{name}", std::process::id()));
+    // Tests run in parallel in one process: each mutant gets its own folder.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("pakt-mutant-{}-{n}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     std::fs::copy("agreements/sachsen-anhalt-2006.pakt", dir.join("sachsen-anhalt-2006.pakt")).expect("copy");
     let file: PathBuf = dir.join(name);
