@@ -49,7 +49,13 @@ fn html_report_opens_in_chromium_and_shows_the_synopse() {
     let dir = std::env::temp_dir().join(format!("pakt-html-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
     let out = Command::new(env!("CARGO_BIN_EXE_pakt"))
-        .args(["diff", "agreements/sachsen-anhalt-2006.pakt", "agreements/sachsen-anhalt-2014.pakt", "--format", "html"])
+        .args([
+            "diff",
+            "agreements/sachsen-anhalt-2006.pakt",
+            "agreements/sachsen-anhalt-2014.pakt",
+            "--format",
+            "html",
+        ])
         .output()
         .expect("pakt");
     assert_eq!(out.status.code(), Some(1));
@@ -79,9 +85,11 @@ fn html_report_opens_in_chromium_and_shows_the_synopse() {
         &dir.join("profile-shot"),
         &["--window-size=1400,9000", "--virtual-time-budget=3000", &format!("--screenshot={}", shot.display()), &url],
     );
-    let png = std::fs::read(&shot).unwrap_or_else(|_| panic!("no screenshot: {}", String::from_utf8_lossy(&run.stderr)));
+    let png =
+        std::fs::read(&shot).unwrap_or_else(|_| panic!("no screenshot: {}", String::from_utf8_lossy(&run.stderr)));
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "a PNG");
-    let (w, h) = (u32::from_be_bytes(png[16..20].try_into().unwrap()), u32::from_be_bytes(png[20..24].try_into().unwrap()));
+    let (w, h) =
+        (u32::from_be_bytes(png[16..20].try_into().unwrap()), u32::from_be_bytes(png[20..24].try_into().unwrap()));
     assert_eq!((w, h), (1400, 9000));
     assert!(png.len() > 50_000, "the screenshot is not blank ({} bytes)", png.len());
     eprintln!("screenshot: {}", shot.display());
