@@ -136,7 +136,21 @@ pub fn generate(size: usize, seed: u64) -> String {
 /// Like `generate`, and also the number of elements produced, as
 /// `Model::element_count` counts them.
 pub fn generate_counted(size: usize, seed: u64) -> (String, usize) {
+    generate_shaped(size, seed, None)
+}
+
+/// Like `generate_counted`, but with a fixed set of parties: only the first
+/// `party_groups` clusters define parties (two or three each, with their
+/// signatures); later clusters give their bodies, obligations and money to
+/// those parties. Real agreements have a handful of parties however long
+/// they are; `generate` lets the parties grow with the size instead.
+pub fn generate_with_party_groups(size: usize, seed: u64, party_groups: usize) -> (String, usize) {
+    generate_shaped(size, seed, Some(party_groups.max(1)))
+}
+
+fn generate_shaped(size: usize, seed: u64, party_groups: Option<usize>) -> (String, usize) {
     let mut g = Gen::new(seed);
+    g.party_groups = party_groups;
     g.header(size, seed);
     g.term();
     let mut cluster = 0usize;
@@ -158,6 +172,10 @@ struct Gen {
     parties: Vec<String>,
     /// Ids of every body so far.
     bodies: Vec<String>,
+    /// `Some(g)`: only the first g clusters define parties.
+    party_groups: Option<usize>,
+    /// The parties (Land, municipal, second municipal) each defining cluster made.
+    groups: Vec<(String, String, Option<String>)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -172,6 +190,8 @@ enum Rule {
 
 struct Cluster {
     c: usize,
+    /// Whether this cluster defines its parties (and their signatures).
+    own: bool,
     land: String,
     kv: String,
     kv2: Option<String>,
@@ -183,7 +203,15 @@ struct Cluster {
 
 impl Gen {
     fn new(seed: u64) -> Gen {
-        Gen { out: String::new(), rng: Rng::new(seed), elements: 0, parties: Vec::new(), bodies: Vec::new() }
+        Gen {
+            out: String::new(),
+            rng: Rng::new(seed),
+            elements: 0,
+            parties: Vec::new(),
+            bodies: Vec::new(),
+            party_groups: None,
+            groups: Vec::new(),
+        }
     }
 
     fn line(&mut self, s: &str) {
@@ -287,11 +315,21 @@ impl Gen {
         };
         // Names: mostly ASCII, sometimes with umlauts or a hyphen.
         let kv = if self.rng.chance(20) { format!("städtetag_{c}") } else { format!("kv_{c}") };
+        let kv2 = if self.rng.chance(40) { Some(format!("landkreistag-{c}")) } else { None };
+        let own = self.party_groups.is_none_or(|g| c < g);
+        let (land, kv, kv2) = match self.groups.get(c % self.groups.len().max(1)) {
+            Some(group) if !own => group.clone(),
+            _ => (format!("land_{c}"), kv, kv2),
+        };
+        if own {
+            self.groups.push((land.clone(), kv.clone(), kv2.clone()));
+        }
         let cl = Cluster {
             c,
-            land: format!("land_{c}"),
+            own,
+            land,
             kv,
-            kv2: if self.rng.chance(40) { Some(format!("landkreistag-{c}")) } else { None },
+            kv2,
             cio: format!("cio_{c}"),
             rz: format!("rz_{c}"),
             body: format!("gremium_{c}"),
@@ -339,6 +377,9 @@ impl Gen {
     }
 
     fn parties(&mut self, cl: &Cluster) {
+        if !cl.own {
+            return;
+        }
         let c = cl.c;
         let _ = writeln!(self.out, "party {} \"Ressort {c} des Landes Musterland\" {{", cl.land);
         self.line("  side state");
@@ -691,6 +732,9 @@ impl Gen {
     }
 
     fn signatures(&mut self, cl: &Cluster) {
+        if !cl.own {
+            return;
+        }
         let place = self.place();
         let person = self.person();
         let day = self.rng.range(1, 15);
@@ -752,6 +796,13 @@ mod tests {
         assert_eq!(money("€", 150_000_000), "€ 1.5 million");
         assert_eq!(money("EUR", 123_456_789), "EUR 1_234_567.89");
         assert_eq!(money("EUR", 100_000), "EUR 1_000");
+    }
+
+    #[test]
+    fn party_groups_fix_the_parties() {
+        let (text, _) = generate_with_party_groups(2_000, 3, 4);
+        assert_eq!(text.matches("\nparty ").count(), text.matches("\nsignature ").count());
+        assert!(text.matches("\nparty ").count() <= 12);
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub(super) fn style(kind: NodeKind) -> (&'static str, &'static str) {
     match kind {
         NodeKind::Agreement => ("note", "#eeeeee"),
         NodeKind::Side => ("circle", "#f5f5dc"),
+        NodeKind::AllParties => ("doublecircle", "#cfe2ff"),
         NodeKind::Party => ("box", "#cfe2ff"),
         NodeKind::Office => ("box", "#e2d9f3"),
         NodeKind::Actor => ("box", "#e9ecef"),
@@ -94,7 +95,7 @@ pub fn mermaid(g: &Graph) -> String {
             NodeKind::Obligation => format!("[/\"{label}\"/]"),
             NodeKind::Financing => format!("{{{{\"{label}\"}}}}"),
             NodeKind::Step => format!(">\"{label}\"]"),
-            NodeKind::Side => format!("((\"{label}\"))"),
+            NodeKind::Side | NodeKind::AllParties => format!("((\"{label}\"))"),
             NodeKind::Service => format!("[(\"{label}\")]"),
             _ => format!("[\"{label}\"]"),
         };

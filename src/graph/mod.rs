@@ -25,6 +25,8 @@ use std::collections::{BTreeMap, BTreeSet};
 pub enum NodeKind {
     Agreement,
     Side,
+    /// `all`: every party of the agreement, one node for them all.
+    AllParties,
     Party,
     Office,
     Actor,
@@ -39,9 +41,10 @@ pub enum NodeKind {
 }
 
 impl NodeKind {
-    pub const ALL: [NodeKind; 13] = [
+    pub const ALL: [NodeKind; 14] = [
         NodeKind::Agreement,
         NodeKind::Side,
+        NodeKind::AllParties,
         NodeKind::Party,
         NodeKind::Office,
         NodeKind::Actor,
@@ -58,6 +61,7 @@ impl NodeKind {
         match self {
             NodeKind::Agreement => "agreement",
             NodeKind::Side => "side",
+            NodeKind::AllParties => "all_parties",
             NodeKind::Party => "party",
             NodeKind::Office => "office",
             NodeKind::Actor => "actor",
@@ -254,6 +258,8 @@ impl Graph {
 struct Builder<'m> {
     m: &'m Model,
     g: Graph,
+    /// Edges made so far, so that none is added twice (in constant time).
+    made: std::collections::HashSet<(NodeIndex, NodeIndex, EdgeKind)>,
 }
 
 impl Builder<'_> {
@@ -275,17 +281,29 @@ impl Builder<'_> {
 
     fn edge(&mut self, from: &str, to: &str, kind: EdgeKind) {
         if let (Some(a), Some(b)) = (self.g.index_of(from), self.g.index_of(to)) {
-            if !self.g.graph.edges_connecting(a, b).any(|e| e.weight().kind == kind) {
+            if self.made.insert((a, b, kind)) {
                 self.g.graph.add_edge(a, b, Edge { kind });
             }
         }
     }
 
-    /// Node ids a reference stands for (`all` stands for every party).
-    fn ids_of(&self, target: Target) -> Vec<String> {
-        match target {
-            Target::AllParties => self.m.parties.iter().map(|p| format!("party:{}", p.id.value)).collect(),
-            other => vec![node_id(self.m, other)],
+    /// Node ids a reference stands for. `all` is one node, `parties:all`,
+    /// to which every party belongs: an edge to it is an edge to each party,
+    /// and the graph stays as large as the agreement.
+    fn ids_of(&mut self, target: Target) -> Vec<String> {
+        if target == Target::AllParties {
+            self.all_parties();
+        }
+        vec![node_id(self.m, target)]
+    }
+
+    fn all_parties(&mut self) {
+        if self.g.index_of(ALL_PARTIES).is_some() {
+            return;
+        }
+        self.add(ALL_PARTIES.to_string(), NodeKind::AllParties, "all parties", None, None);
+        for p in &self.m.parties {
+            self.edge(&format!("party:{}", p.id.value), ALL_PARTIES, EdgeKind::BelongsTo);
         }
     }
 
@@ -306,10 +324,13 @@ impl Builder<'_> {
     }
 }
 
+/// The node that stands for `all` parties.
+pub const ALL_PARTIES: &str = "parties:all";
+
 /// The stable node id of a model element.
 pub fn node_id(m: &Model, target: Target) -> String {
     let kind = match target {
-        Target::AllParties => return "party:*".to_string(),
+        Target::AllParties => return ALL_PARTIES.to_string(),
         Target::Goal(_) => "goal",
         Target::Party(_) => "party",
         Target::Office(_) => "office",
@@ -340,8 +361,11 @@ fn short(text: &str, max: usize) -> String {
 /// Build the graph of a model. `predecessor` is the superseded agreement,
 /// for `supersedes` and `continues` edges.
 pub fn build(m: &Model, predecessor: Option<&Model>) -> Graph {
-    let mut b =
-        Builder { m, g: Graph { agreement: m.id.value.clone(), graph: StableDiGraph::new(), index: BTreeMap::new() } };
+    let mut b = Builder {
+        m,
+        g: Graph { agreement: m.id.value.clone(), graph: StableDiGraph::new(), index: BTreeMap::new() },
+        made: std::collections::HashSet::new(),
+    };
     let this = format!("agreement:{}", m.id.value);
     let title = m.title.as_ref().map_or(m.id.value.as_str(), |t| t.value.as_str());
     b.add(

@@ -26,7 +26,7 @@ const MAX_ROWS: usize = 14;
 
 fn column(kind: NodeKind) -> usize {
     match kind {
-        NodeKind::Agreement | NodeKind::Side => 0,
+        NodeKind::Agreement | NodeKind::Side | NodeKind::AllParties => 0,
         NodeKind::Party | NodeKind::Actor => 1,
         NodeKind::Office => 2,
         NodeKind::Seat => 3,
@@ -286,7 +286,7 @@ fn shape(kind: NodeKind, x: f64, y: f64, w: f64, h: f64, fill: &str) -> String {
             (w - 6.0).max(0.0),
             (h - 6.0).max(0.0)
         ),
-        NodeKind::Seat | NodeKind::Tranche | NodeKind::Side => format!(
+        NodeKind::Seat | NodeKind::Tranche | NodeKind::Side | NodeKind::AllParties => format!(
             "<ellipse cx=\"{:.1}\" cy=\"{:.1}\" rx=\"{:.1}\" ry=\"{:.1}\" fill=\"{fill}\" {stroke}/>\n",
             x + w / 2.0,
             y + h / 2.0,

@@ -76,12 +76,18 @@ pub fn seat_count(ctx: &Context<'_>, sink: &mut Sink<'_>) {
 pub fn meeting_rule(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let min = sink.param("min-per-year");
     let m = ctx.model;
+    // The first task of each body, found in one pass.
+    let mut first_task: BTreeMap<usize, &Obligation<Ref>> = BTreeMap::new();
+    for o in m.obligations.iter().filter(|o| o.task_of_body) {
+        for r in &o.bearer {
+            if let Target::Body(b) = r.target {
+                first_task.entry(b.index()).or_insert(o);
+            }
+        }
+    }
     for (bi, b) in m.bodies.iter().enumerate() {
         // A body works by meeting: one that decides, or that has tasks.
-        let task = m
-            .obligations
-            .iter()
-            .find(|o| o.task_of_body && o.bearer.iter().any(|r| r.target == Target::Body(BodyId(bi as u32))));
+        let task = first_task.get(&bi).copied();
         let reason = match (&b.decides, task) {
             (Some(d), _) => Label::new(d.span, "it decides here"),
             (None, Some(t)) => Label::new(t.id.span, "it has tasks, e.g. this one"),
@@ -218,9 +224,40 @@ fn payers(m: &Model) -> BTreeSet<PartyId> {
     }
 }
 
+/// A set of parties that may be "all of them" without listing them, so
+/// that `all` costs the same as one name (the rules stay linear).
+#[derive(Debug, Default)]
+struct PartySet {
+    all: bool,
+    some: BTreeSet<PartyId>,
+}
+
+impl PartySet {
+    fn add(&mut self, m: &Model, target: Target) {
+        match target {
+            Target::AllParties => self.all = true,
+            t if !self.all => self.some.extend(m.parties_of(t)),
+            _ => {}
+        }
+    }
+    fn contains(&self, p: PartyId) -> bool {
+        self.all || self.some.contains(&p)
+    }
+    /// The parties of `required` not in this set.
+    fn missing(&self, required: &BTreeSet<PartyId>) -> BTreeSet<PartyId> {
+        if self.all {
+            BTreeSet::new()
+        } else {
+            required.difference(&self.some).copied().collect()
+        }
+    }
+}
+
 /// The parties that agree in a step: its `consent_of`, and whoever takes it.
-fn consenting(m: &Model, s: &Step<Ref>) -> BTreeSet<PartyId> {
-    s.consent_of.iter().chain(s.by.iter()).flat_map(|r| m.parties_of(r.target)).collect()
+fn consenting(m: &Model, s: &Step<Ref>, into: &mut PartySet) {
+    for r in s.consent_of.iter().chain(s.by.iter()) {
+        into.add(m, r.target);
+    }
 }
 
 fn party_list(m: &Model, set: &BTreeSet<PartyId>) -> String {
@@ -244,9 +281,11 @@ pub fn consent_before_financing(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             let Some(doms) = dom.dominators(node) else { continue }; // unreachable: step-cycle reports it
             let consent_doms: Vec<usize> =
                 doms.filter_map(|n| g.node_weight(n).copied()).filter(|j| *j != usize::MAX && is_consent(*j)).collect();
-            let covered: BTreeSet<PartyId> =
-                consent_doms.iter().filter_map(|j| p.steps.get(*j)).flat_map(|s| consenting(m, s)).collect();
-            let missing: BTreeSet<PartyId> = required.difference(&covered).copied().collect();
+            let mut covered = PartySet::default();
+            for s in consent_doms.iter().filter_map(|j| p.steps.get(*j)) {
+                consenting(m, s, &mut covered);
+            }
+            let missing = covered.missing(&required);
             if consent_doms.is_empty() {
                 let path =
                     path_avoiding(&g, node, &|n| g.node_weight(n).is_some_and(|j| *j != usize::MAX && is_consent(*j)));
@@ -354,10 +393,12 @@ pub fn unanimity(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 continue;
             }
             // Seated parties hold a veto in a body that decides by consent.
-            let mut covered: BTreeSet<PartyId> =
-                body.seats.iter().filter(|s| s.voting).filter_map(|s| m.seat_party(s)).collect();
-            covered.extend(step.consent_of.iter().flat_map(|r| m.parties_of(r.target)));
-            let missing: BTreeSet<PartyId> = everyone.difference(&covered).copied().collect();
+            let mut covered = PartySet::default();
+            covered.some.extend(body.seats.iter().filter(|s| s.voting).filter_map(|s| m.seat_party(s)));
+            for r in &step.consent_of {
+                covered.add(m, r.target);
+            }
+            let missing = covered.missing(&everyone);
             if !missing.is_empty() {
                 let d = sink
                     .finding(
@@ -502,7 +543,10 @@ pub fn budget_reservation(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let public = |refs: &mut dyn Iterator<Item = &Ref>| {
         let mut any = false;
         for r in refs {
-            any |= !parties_behind(m, r.target).is_empty();
+            any |= match r.target {
+                Target::AllParties => !m.parties.is_empty(),
+                t => !parties_behind(m, t).is_empty(),
+            };
         }
         any
     };
@@ -684,10 +728,12 @@ pub fn obligation_bearer(ctx: &Context<'_>, sink: &mut Sink<'_>) {
 
 pub fn unbound_party(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let m = ctx.model;
-    let mut bound: BTreeSet<PartyId> = BTreeSet::new();
+    let mut bound = PartySet::default();
     for b in &m.bodies {
-        bound.extend(b.seats.iter().filter_map(|s| m.seat_party(s)));
-        bound.extend(b.binding.iter().flat_map(|r| m.parties_of(r.target)));
+        bound.some.extend(b.seats.iter().filter_map(|s| m.seat_party(s)));
+        for r in &b.binding {
+            bound.add(m, r.target);
+        }
     }
     let refs = m
         .obligations
@@ -697,10 +743,14 @@ pub fn unbound_party(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         .chain(m.services.iter().flat_map(|s| s.provider.iter()))
         .chain(m.projects.iter().flat_map(|p| p.partners.iter()));
     for r in refs {
-        bound.extend(parties_behind(m, r.target));
+        match r.target {
+            Target::AllParties => bound.all = true,
+            t if !bound.all => bound.some.extend(parties_behind(m, t)),
+            _ => {}
+        }
     }
     for (i, p) in m.parties.iter().enumerate() {
-        if !bound.contains(&PartyId(i as u32)) {
+        if !bound.contains(PartyId(i as u32)) {
             let d = sink
                 .finding(
                     format!("party `{}` owes nothing and sits nowhere", p.id.value),
@@ -718,10 +768,9 @@ pub fn unbound_party(ctx: &Context<'_>, sink: &mut Sink<'_>) {
 
 pub fn signatures(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let m = ctx.model;
+    let signing: BTreeSet<Target> = m.signatures.iter().filter_map(|s| s.party.as_ref().map(|r| r.target)).collect();
     for (i, p) in m.parties.iter().enumerate() {
-        let signs =
-            m.signatures.iter().any(|s| s.party.as_ref().is_some_and(|r| r.target == Target::Party(PartyId(i as u32))));
-        if !signs {
+        if !signing.contains(&Target::Party(PartyId(i as u32))) {
             let d = sink
                 .finding(
                     format!("party `{}` does not sign the agreement", p.id.value),
@@ -756,19 +805,22 @@ pub fn signatures(ctx: &Context<'_>, sink: &mut Sink<'_>) {
 
 pub fn approval_date(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let m = ctx.model;
+    // Each signing party's dated signatures, and the first signature of all.
+    let mut own: BTreeMap<PartyId, Vec<&Spanned<crate::values::Date>>> = BTreeMap::new();
+    for sig in &m.signatures {
+        if let Some(Target::Party(p)) = sig.party.as_ref().map(|r| r.target) {
+            own.entry(p).or_default().extend(sig.date.as_ref());
+        }
+    }
+    let first = m.signatures.iter().filter_map(|s| s.date.as_ref()).min_by_key(|d| d.value);
     for a in &m.approvals {
         let Some(date) = &a.date else { continue };
         let parties: BTreeSet<PartyId> = a.by.iter().flat_map(|r| m.parties_of(r.target)).collect();
-        let own: Vec<&Signature<Ref>> = m
-            .signatures
-            .iter()
-            .filter(|s| s.party.as_ref().is_some_and(|r| m.parties_of(r.target).iter().any(|p| parties.contains(p))))
-            .collect();
+        let signs: Vec<&Vec<&Spanned<crate::values::Date>>> = parties.iter().filter_map(|p| own.get(p)).collect();
         // The approver's own signature if it signs; else the first signature.
-        let candidates: Vec<&Signature<Ref>> = if own.is_empty() { m.signatures.iter().collect() } else { own };
-        let Some(sig_date) = candidates.iter().filter_map(|s| s.date.as_ref()).min_by_key(|d| d.value) else {
-            continue;
-        };
+        let sig_date =
+            if signs.is_empty() { first } else { signs.iter().flat_map(|v| v.iter().copied()).min_by_key(|d| d.value) };
+        let Some(sig_date) = sig_date else { continue };
         if date.value > sig_date.value {
             let d = sink
                 .finding(
