@@ -308,6 +308,22 @@ impl Lowerer {
         }
     }
 
+    /// Set a single reference, string or date attribute from its pair.
+    fn set_ref(&mut self, a: &Pair<'_>, slot: &mut Option<RawRef>, what: &str) {
+        if let Some(r) = Self::reference_in(a) {
+            self.set(slot, r, what);
+        }
+    }
+    fn set_string(&mut self, a: &Pair<'_>, slot: &mut Option<Spanned<String>>, what: &str) {
+        let s = self.string_in(a);
+        self.set(slot, s, what);
+    }
+    fn set_date(&mut self, a: &Pair<'_>, slot: &mut Option<Spanned<Date>>, what: &str) {
+        if let Some(d) = self.date_in(a) {
+            self.set(slot, d, what);
+        }
+    }
+
     fn missing(&mut self, block: &str, id: &Spanned<String>, what: &str, example: &str) {
         self.diags.push(
             Diagnostic::error(
@@ -431,28 +447,12 @@ impl Lowerer {
         ast.id = Self::ident_in(pair);
         for a in Self::attrs(pair) {
             match a.as_rule() {
-                Rule::title_attr => {
-                    let s = self.string_in(&a);
-                    self.set(&mut ast.title, s, "title");
-                }
+                Rule::title_attr => self.set_string(&a, &mut ast.title, "title"),
                 Rule::kind_attr => self.set(&mut ast.kind, Self::ident_in(&a), "kind"),
-                Rule::land_attr => {
-                    let s = self.string_in(&a);
-                    self.set(&mut ast.land, s, "land");
-                }
-                Rule::date_attr => {
-                    if let Some(d) = self.date_in(&a) {
-                        self.set(&mut ast.date, d, "date");
-                    }
-                }
-                Rule::place_attr => {
-                    let s = self.string_in(&a);
-                    self.set(&mut ast.place, s, "place");
-                }
-                Rule::supersedes_attr => {
-                    let s = self.string_in(&a);
-                    self.set(&mut ast.supersedes, s, "supersedes");
-                }
+                Rule::land_attr => self.set_string(&a, &mut ast.land, "land"),
+                Rule::date_attr => self.set_date(&a, &mut ast.date, "date"),
+                Rule::place_attr => self.set_string(&a, &mut ast.place, "place"),
+                Rule::supersedes_attr => self.set_string(&a, &mut ast.supersedes, "supersedes"),
                 Rule::renews_attr => {
                     let label = self.string_in(&a);
                     if let Some(date) = self.date_in(&a) {
@@ -494,10 +494,7 @@ impl Lowerer {
                         self.set(&mut p.side, s, "side");
                     }
                 }
-                Rule::represented_by_attr => {
-                    let s = self.string_in(&a);
-                    self.set(&mut p.represented_by, s, "represented_by");
-                }
+                Rule::represented_by_attr => self.set_string(&a, &mut p.represented_by, "represented_by"),
                 Rule::kind_attr => self.set(&mut p.kind, Self::ident_in(&a), "kind"),
                 _ => {
                     self.common(&a, &mut p.meta);
@@ -518,15 +515,8 @@ impl Lowerer {
         };
         for a in Self::attrs(pair) {
             match a.as_rule() {
-                Rule::of_attr => {
-                    if let Some(r) = Self::reference_in(&a) {
-                        self.set(&mut o.of, r, "of");
-                    }
-                }
-                Rule::holder_attr => {
-                    let s = self.string_in(&a);
-                    self.set(&mut o.holder, s, "holder");
-                }
+                Rule::of_attr => self.set_ref(&a, &mut o.of, "of"),
+                Rule::holder_attr => self.set_string(&a, &mut o.holder, "holder"),
                 _ => {
                     self.common(&a, &mut o.meta);
                 }
@@ -551,11 +541,7 @@ impl Lowerer {
                         self.set(&mut o.side, s, "side");
                     }
                 }
-                Rule::part_of_attr => {
-                    if let Some(r) = Self::reference_in(&a) {
-                        self.set(&mut o.part_of, r, "part_of");
-                    }
-                }
+                Rule::part_of_attr => self.set_ref(&a, &mut o.part_of, "part_of"),
                 _ => {
                     self.common(&a, &mut o.meta);
                 }
@@ -589,10 +575,7 @@ impl Lowerer {
         for a in Self::attrs(pair) {
             match a.as_rule() {
                 Rule::kind_attr => self.set(&mut b.kind, Self::ident_in(&a), "kind"),
-                Rule::legal_basis_attr => {
-                    let s = self.string_in(&a);
-                    self.set(&mut b.legal_basis, s, "legal_basis");
-                }
+                Rule::legal_basis_attr => self.set_string(&a, &mut b.legal_basis, "legal_basis"),
                 Rule::parity_attr => self.set(&mut b.parity, sp(&a), "parity"),
                 Rule::seats_attr => {
                     let n = self.integer_in(&a);
@@ -602,11 +585,7 @@ impl Lowerer {
                     let s = self.seat(&a);
                     b.seats.push(s);
                 }
-                Rule::chair_attr => {
-                    if let Some(r) = Self::reference_in(&a) {
-                        self.set(&mut b.chair, r, "chair");
-                    }
-                }
+                Rule::chair_attr => self.set_ref(&a, &mut b.chair, "chair"),
                 Rule::meets_attr => {
                     if let Some(frequency) = self.frequency(&a) {
                         let on_request_of = child(&a, Rule::on_request).map(|r| self.integer_in(&r));
@@ -630,17 +609,9 @@ impl Lowerer {
                     let s = self.string_in(&a);
                     b.recommendation_to.push(s);
                 }
-                Rule::reports_to_attr => {
-                    if let Some(r) = Self::reference_in(&a) {
-                        self.set(&mut b.reports_to, r, "reports_to");
-                    }
-                }
+                Rule::reports_to_attr => self.set_ref(&a, &mut b.reports_to, "reports_to"),
                 Rule::continues_attr => self.set(&mut b.continues, Self::ident_in(&a), "continues"),
-                Rule::formed_by_attr => {
-                    if let Some(r) = Self::reference_in(&a) {
-                        self.set(&mut b.formed_by, r, "formed_by");
-                    }
-                }
+                Rule::formed_by_attr => self.set_ref(&a, &mut b.formed_by, "formed_by"),
                 Rule::task => {
                     let local = Self::ident_in(&a);
                     let id = Spanned::new(format!("{}.{}", b.id.value, local.value), local.span);
@@ -708,16 +679,8 @@ impl Lowerer {
         let mut voting: Option<Spanned<bool>> = None;
         for a in Self::attrs(pair) {
             match a.as_rule() {
-                Rule::party_ref_attr => {
-                    if let Some(r) = Self::reference_in(&a) {
-                        self.set(&mut s.party, r, "party");
-                    }
-                }
-                Rule::office_ref_attr => {
-                    if let Some(r) = Self::reference_in(&a) {
-                        self.set(&mut s.office, r, "office");
-                    }
-                }
+                Rule::party_ref_attr => self.set_ref(&a, &mut s.party, "party"),
+                Rule::office_ref_attr => self.set_ref(&a, &mut s.office, "office"),
                 Rule::side_attr => {
                     if let Some(side) = Self::side(&a) {
                         self.set(&mut s.side, side, "side");
@@ -810,11 +773,7 @@ impl Lowerer {
                         self.set(&mut o.frequency, f, "frequency");
                     }
                 }
-                Rule::deadline_attr => {
-                    if let Some(d) = self.date_in(&a) {
-                        self.set(&mut o.deadline, d, "deadline");
-                    }
-                }
+                Rule::deadline_attr => self.set_date(&a, &mut o.deadline, "deadline"),
                 _ => {
                     self.common(&a, &mut o.meta);
                 }
@@ -851,17 +810,9 @@ impl Lowerer {
         };
         for a in Self::attrs(pair) {
             match a.as_rule() {
-                Rule::provider_attr => {
-                    if let Some(r) = Self::reference_in(&a) {
-                        self.set(&mut s.provider, r, "provider");
-                    }
-                }
+                Rule::provider_attr => self.set_ref(&a, &mut s.provider, "provider"),
                 Rule::beneficiary_attr => s.beneficiary.extend(Self::reference_list_in(&a)),
-                Rule::chosen_by_attr => {
-                    if let Some(r) = Self::reference_in(&a) {
-                        self.set(&mut s.chosen_by, r, "chosen_by");
-                    }
-                }
+                Rule::chosen_by_attr => self.set_ref(&a, &mut s.chosen_by, "chosen_by"),
                 Rule::condition_attr => {
                     let c = self.condition(&a);
                     s.conditions.push(c);
@@ -932,10 +883,7 @@ impl Lowerer {
             match a.as_rule() {
                 Rule::payer_attr => f.payer.extend(Self::reference_list_in(&a)),
                 Rule::recipient_attr => f.recipient.extend(Self::reference_list_in(&a)),
-                Rule::legal_basis_attr => {
-                    let s = self.string_in(&a);
-                    self.set(&mut f.legal_basis, s, "legal_basis");
-                }
+                Rule::legal_basis_attr => self.set_string(&a, &mut f.legal_basis, "legal_basis"),
                 Rule::kind_attr => self.set(&mut f.kind, Self::ident_in(&a), "kind"),
                 Rule::amount_attr => {
                     if let Some(amount) = self.amount(&a) {
@@ -955,10 +903,7 @@ impl Lowerer {
                     let c = self.condition(&a);
                     f.conditions.push(c);
                 }
-                Rule::cost_sharing_attr => {
-                    let s = self.string_in(&a);
-                    self.set(&mut f.cost_sharing, s, "cost_sharing");
-                }
+                Rule::cost_sharing_attr => self.set_string(&a, &mut f.cost_sharing, "cost_sharing"),
                 _ => {
                     self.common(&a, &mut f.meta);
                 }
@@ -1007,11 +952,7 @@ impl Lowerer {
             .map(|p| self.string(&p));
         for a in Self::attrs(pair) {
             match a.as_rule() {
-                Rule::by_attr => {
-                    if let Some(r) = Self::reference_in(&a) {
-                        self.set(&mut s.by, r, "by");
-                    }
-                }
+                Rule::by_attr => self.set_ref(&a, &mut s.by, "by"),
                 Rule::step_kind_attr => {
                     let kind = match child(&a, Rule::step_kind).and_then(|k| first_rule(&k)) {
                         Some(Rule::kw_consult) => StepKind::Consult,
@@ -1047,16 +988,8 @@ impl Lowerer {
         };
         for a in Self::attrs(pair) {
             match a.as_rule() {
-                Rule::from_attr => {
-                    if let Some(d) = self.date_in(&a) {
-                        self.set(&mut t.from, d, "from");
-                    }
-                }
-                Rule::until_attr => {
-                    if let Some(d) = self.date_in(&a) {
-                        self.set(&mut t.until, d, "until");
-                    }
-                }
+                Rule::from_attr => self.set_date(&a, &mut t.from, "from"),
+                Rule::until_attr => self.set_date(&a, &mut t.until, "until"),
                 Rule::until_revoked_attr => self.set(&mut t.until_revoked, sp(&a), "until_revoked"),
                 Rule::in_writing_attr => self.set(&mut t.in_writing, sp(&a), "in_writing"),
                 Rule::notice_attr => {
@@ -1082,16 +1015,8 @@ impl Lowerer {
         };
         for a in Self::attrs(pair) {
             match a.as_rule() {
-                Rule::by_attr => {
-                    if let Some(r) = Self::reference_in(&a) {
-                        self.set(&mut o.by, r, "by");
-                    }
-                }
-                Rule::date_attr => {
-                    if let Some(d) = self.date_in(&a) {
-                        self.set(&mut o.date, d, "date");
-                    }
-                }
+                Rule::by_attr => self.set_ref(&a, &mut o.by, "by"),
+                Rule::date_attr => self.set_date(&a, &mut o.date, "date"),
                 _ => {
                     self.common(&a, &mut o.meta);
                 }
@@ -1113,29 +1038,11 @@ impl Lowerer {
         };
         for a in Self::attrs(pair) {
             match a.as_rule() {
-                Rule::party_ref_attr => {
-                    if let Some(r) = Self::reference_in(&a) {
-                        self.set(&mut s.party, r, "party");
-                    }
-                }
-                Rule::signatory_attr => {
-                    let v = self.string_in(&a);
-                    self.set(&mut s.signatory, v, "signatory");
-                }
-                Rule::office_ref_attr => {
-                    if let Some(r) = Self::reference_in(&a) {
-                        self.set(&mut s.office, r, "office");
-                    }
-                }
-                Rule::date_attr => {
-                    if let Some(d) = self.date_in(&a) {
-                        self.set(&mut s.date, d, "date");
-                    }
-                }
-                Rule::place_attr => {
-                    let v = self.string_in(&a);
-                    self.set(&mut s.place, v, "place");
-                }
+                Rule::party_ref_attr => self.set_ref(&a, &mut s.party, "party"),
+                Rule::signatory_attr => self.set_string(&a, &mut s.signatory, "signatory"),
+                Rule::office_ref_attr => self.set_ref(&a, &mut s.office, "office"),
+                Rule::date_attr => self.set_date(&a, &mut s.date, "date"),
+                Rule::place_attr => self.set_string(&a, &mut s.place, "place"),
                 _ => {
                     self.common(&a, &mut s.meta);
                 }

@@ -329,24 +329,10 @@ pub const ALL_PARTIES: &str = "parties:all";
 
 /// The stable node id of a model element.
 pub fn node_id(m: &Model, target: Target) -> String {
-    let kind = match target {
-        Target::AllParties => return ALL_PARTIES.to_string(),
-        Target::Goal(_) => "goal",
-        Target::Party(_) => "party",
-        Target::Office(_) => "office",
-        Target::Actor(_) => "actor",
-        Target::Body(_) => "body",
-        Target::Seat(_) => "seat",
-        Target::Obligation(_) => "obligation",
-        Target::Service(_) => "service",
-        Target::Project(_) => "project",
-        Target::Financing(_) => "financing",
-        Target::Procedure(_) => "procedure",
-        Target::Step(_) => "step",
-        Target::Approval(_) => "approval",
-        Target::Signature(_) => "signature",
-    };
-    format!("{kind}:{}", m.target_id(target))
+    if target == Target::AllParties {
+        return ALL_PARTIES.to_string();
+    }
+    format!("{}:{}", target.kind_name(), m.target_id(target))
 }
 
 fn short(text: &str, max: usize) -> String {
