@@ -309,6 +309,20 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
                 Ok(0)
             }
             None => {
+                // Problems found before the rules run: syntax, values, references, configuration.
+                let builtin =
+                    crate::diagnostic::BUILTIN.iter().find(|(c, n, _)| c.eq_ignore_ascii_case(&rule) || *n == rule);
+                if let Some((code, name, summary)) = builtin {
+                    let mut chars = summary.chars();
+                    let summary: String =
+                        chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+                    writeln!(
+                        out,
+                        "{code} ({name}), always an error\n\n{summary}.\n\nThis is not a rule: it cannot be configured or allowed, because the agreement cannot be read as written. The diagnostic says where, and what was expected; docs/language.md describes the language."
+                    )
+                    .map_err(io)?;
+                    return Ok(0);
+                }
                 let hint = rules::nearest(&rule)
                     .map(|r| format!("; did you mean `{}` ({})?", r.name, r.code))
                     .unwrap_or_default();

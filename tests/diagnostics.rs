@@ -128,3 +128,18 @@ fn unreadable_input_exits_two() {
     let (code, _, _) = pakt(&["frobnicate"]);
     assert_eq!(code, 2, "unknown command is a usage error");
 }
+
+#[test]
+fn every_builtin_code_is_explained() {
+    for (code, name, summary) in pakt::diagnostic::BUILTIN {
+        for key in [*code, *name] {
+            let (status, out, _) = pakt(&["explain", key]);
+            assert_eq!(status, 0, "pakt explain {key}");
+            assert!(out.starts_with(&format!("{code} ({name}), always an error")), "{out}");
+            assert!(out.to_lowercase().contains(&summary.to_lowercase()), "{out}");
+        }
+    }
+    let (status, _, err) = pakt(&["explain", "R999"]);
+    assert_eq!(status, 2);
+    assert!(!err.contains("did you mean `parity`"), "an R code is not a typo of an A code: {err}");
+}

@@ -292,7 +292,8 @@ pub fn nearest(key: &str) -> Option<&'static RuleInfo> {
     let by_code = REGISTRY
         .iter()
         .map(|r| (levenshtein(&key.to_ascii_uppercase(), r.code), r))
-        .filter(|(d, _)| *d <= 1)
+        // A typo in the digits of a rule code, not another kind of code (R001).
+        .filter(|(d, r)| *d <= 1 && key.get(..1).is_some_and(|c| r.code.starts_with(&c.to_ascii_uppercase())))
         .min_by_key(|(d, _)| *d);
     by_name.or(by_code).map(|(_, r)| r)
 }
