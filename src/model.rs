@@ -640,6 +640,11 @@ impl Model {
         }
     }
 
+    /// The parties that hold a seat in a body.
+    pub fn seated_parties(&self, body: &Body<Ref>) -> std::collections::BTreeSet<PartyId> {
+        body.seats.iter().filter_map(|s| self.seat_party(s)).collect()
+    }
+
     /// The side a seat counts for: stated on the seat, else its party's,
     /// else the side of the actor it is given to.
     pub fn seat_side(&self, seat: &Seat<Ref>) -> Option<Side> {

@@ -41,22 +41,6 @@ pub enum NodeKind {
 }
 
 impl NodeKind {
-    pub const ALL: [NodeKind; 14] = [
-        NodeKind::Agreement,
-        NodeKind::Side,
-        NodeKind::AllParties,
-        NodeKind::Party,
-        NodeKind::Office,
-        NodeKind::Actor,
-        NodeKind::Body,
-        NodeKind::Seat,
-        NodeKind::Obligation,
-        NodeKind::Financing,
-        NodeKind::Tranche,
-        NodeKind::Service,
-        NodeKind::Project,
-        NodeKind::Step,
-    ];
     pub fn name(self) -> &'static str {
         match self {
             NodeKind::Agreement => "agreement",

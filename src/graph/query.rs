@@ -4,7 +4,6 @@
 
 use crate::model::*;
 use serde::Serialize;
-use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 /// How a party comes to owe something.
@@ -359,9 +358,4 @@ pub fn who_text(w: &Membership) -> String {
         let _ = writeln!(out, "  {}{label}: {}{chair}", s.seat, parts.join(", "));
     }
     out
-}
-
-/// Parties that have a seat in a body, for checks and listings.
-pub fn seated_parties(m: &Model, body: &Body<Ref>) -> BTreeSet<PartyId> {
-    body.seats.iter().filter_map(|s| m.seat_party(s)).collect()
 }

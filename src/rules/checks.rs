@@ -168,7 +168,7 @@ pub fn chair(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let m = ctx.model;
     for (bi, b) in m.bodies.iter().enumerate() {
         let Some(chair) = &b.chair else { continue };
-        let seated_parties: BTreeSet<PartyId> = b.seats.iter().filter_map(|s| m.seat_party(s)).collect();
+        let seated_parties = m.seated_parties(b);
         let ok = match chair.target {
             Target::Seat(s) => s.body.index() == bi,
             Target::Office(o) => {
@@ -527,9 +527,7 @@ pub fn tranches(ctx: &Context<'_>, sink: &mut Sink<'_>) {
 /// parties seated in a body, the party an actor is part of.
 fn parties_behind(m: &Model, target: Target) -> BTreeSet<PartyId> {
     match target {
-        Target::Body(b) => {
-            m.body(b).map(|body| body.seats.iter().filter_map(|s| m.seat_party(s)).collect()).unwrap_or_default()
-        }
+        Target::Body(b) => m.body(b).map(|body| m.seated_parties(body)).unwrap_or_default(),
         Target::Actor(a) => match m.actors.get(a.index()).and_then(|x| x.part_of.as_ref()).map(|r| r.target) {
             Some(Target::Party(p)) => BTreeSet::from([p]),
             _ => BTreeSet::new(),
@@ -730,7 +728,7 @@ pub fn unbound_party(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let m = ctx.model;
     let mut bound = PartySet::default();
     for b in &m.bodies {
-        bound.some.extend(b.seats.iter().filter_map(|s| m.seat_party(s)));
+        bound.some.extend(m.seated_parties(b));
         for r in &b.binding {
             bound.add(m, r.target);
         }
