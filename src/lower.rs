@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, Label};
 use crate::model::*;
 use crate::span::Span;
 use crate::syntax::{Pair, Rule};
-use crate::values::{Date, Money};
+use crate::values::{Date, Decimal, Money};
 
 /// Lower a parsed file. The AST is always produced; problems are returned
 /// alongside it.
@@ -45,12 +45,37 @@ impl Located for Span {
         *self
     }
 }
-impl Located for Meeting {
+impl<R> Located for Meeting<R> {
     fn location(&self) -> Span {
         self.span
     }
 }
 impl Located for Amount {
+    fn location(&self) -> Span {
+        self.span
+    }
+}
+impl Located for Notice {
+    fn location(&self) -> Span {
+        self.span
+    }
+}
+impl Located for Withdrawal {
+    fn location(&self) -> Span {
+        self.span
+    }
+}
+impl<R> Located for Rotation<R> {
+    fn location(&self) -> Span {
+        self.span
+    }
+}
+impl<R> Located for Amendment<R> {
+    fn location(&self) -> Span {
+        self.span
+    }
+}
+impl<R> Located for Supervision<R> {
     fn location(&self) -> Span {
         self.span
     }
@@ -95,6 +120,7 @@ fn first_rule(pair: &Pair<'_>) -> Option<Rule> {
 
 fn empty_ast(span: Span) -> Ast {
     Agreement {
+        document: DocumentKind::Agreement,
         id: Spanned::new(String::new(), span),
         span,
         title: None,
@@ -118,8 +144,89 @@ fn empty_ast(span: Span) -> Ast {
         term: None,
         approvals: Vec::new(),
         signatures: Vec::new(),
+        groups: Vec::new(),
+        keys: Vec::new(),
+        institutions: Vec::new(),
+        acts: Vec::new(),
+        ratifications: Vec::new(),
+        amendment: None,
     }
 }
+
+/// Attributes `unknown` may name: what a source can leave unstated.
+const UNKNOWABLE: &[&str] = &[
+    "title",
+    "kind",
+    "land",
+    "date",
+    "place",
+    "side",
+    "represented_by",
+    "of",
+    "holder",
+    "part_of",
+    "legal_basis",
+    "parity",
+    "seats",
+    "seat",
+    "chair",
+    "deputy",
+    "meets",
+    "quorum",
+    "decides",
+    "decision",
+    "binding",
+    "reports_to",
+    "formed_by",
+    "bearer",
+    "duty",
+    "beneficiary",
+    "condition",
+    "frequency",
+    "deadline",
+    "provider",
+    "chosen_by",
+    "partners",
+    "payer",
+    "recipient",
+    "amount",
+    "tranche",
+    "share",
+    "cost_sharing",
+    "by",
+    "after",
+    "consent_of",
+    "consultation_of",
+    "term",
+    "from",
+    "until",
+    "notice",
+    "in_force",
+    "lapses",
+    "withdrawal",
+    "signatory",
+    "office",
+    "party",
+    "count",
+    "voting",
+    "members",
+    "year",
+    "source",
+    "legal_form",
+    "located_in",
+    "owner",
+    "organ",
+    "supervision",
+    "depositary",
+    "requires",
+    "in_writing",
+    "wording",
+    "section",
+    "approval",
+    "signature",
+    "ratification",
+    "amendment",
+];
 
 impl Lowerer {
     // ------------------------------------------------------------ values
@@ -246,13 +353,17 @@ impl Lowerer {
     }
 
     fn frequency(&mut self, pair: &Pair<'_>) -> Option<Spanned<Frequency>> {
-        if let Some(at) = child(pair, Rule::at_least) {
+        if let Some(g) = child(pair, Rule::governed_by) {
+            return Some(Spanned::new(Frequency::GovernedElsewhere, sp(&g)));
+        }
+        let soft = child(pair, Rule::as_a_rule);
+        if let Some(at) = child(pair, Rule::at_least).or(soft.clone()) {
             let times = self.integer_in(&at);
-            let per = match child(&at, Rule::period).and_then(|p| first_rule(&p)) {
-                Some(Rule::kw_quarter) => Period::Quarter,
-                Some(Rule::kw_month) => Period::Month,
-                _ => Period::Year,
+            let interval = match child(&at, Rule::span) {
+                Some(s) => self.interval(&s).value,
+                None => Interval { count: 1, period: Period::Year },
             };
+            let (per, every) = (interval.period, interval.count);
             if times.value == 0 {
                 self.diags.push(
                     Diagnostic::error(
@@ -264,9 +375,88 @@ impl Lowerer {
                     .with_help("write the least number of times, e.g. `at_least 2 per year`, or `regularly` if the text gives no number"),
                 );
             }
-            return Some(Spanned::new(Frequency::AtLeast { times: times.value, per }, sp(&at)));
+            let f = if soft.is_some() {
+                Frequency::AsARule { times: times.value, per, every }
+            } else {
+                Frequency::AtLeast { times: times.value, per, every }
+            };
+            return Some(Spanned::new(f, sp(&at)));
         }
         child(pair, Rule::kw_regularly).map(|p| Spanned::new(Frequency::Regularly, sp(&p)))
+    }
+
+    fn decimal(&mut self, pair: &Pair<'_>) -> Spanned<Decimal> {
+        let span = sp(pair);
+        match Decimal::parse(pair.as_str()) {
+            Ok(d) => Spanned::new(d, span),
+            Err(why) => {
+                self.diags.push(
+                    Diagnostic::error(
+                        "P011",
+                        "invalid-value",
+                        format!("`{}` is not a valid figure: {why}", pair.as_str()),
+                        Label::new(span, "this figure"),
+                    )
+                    .with_help("write percentages with a dot and at most six decimals, e.g. `13.04 %`"),
+                );
+                Spanned::new(Decimal::default(), span)
+            }
+        }
+    }
+
+    fn decimal_in(&mut self, pair: &Pair<'_>) -> Option<Spanned<Decimal>> {
+        child(pair, Rule::decimal).map(|d| self.decimal(&d))
+    }
+
+    /// `N/D`, checked to be a fraction between 0 (exclusive) and 1.
+    fn fraction(&mut self, pair: &Pair<'_>, what: &str) -> Spanned<Fraction> {
+        let nums: Vec<Pair<'_>> = pair.clone().into_inner().filter(|p| p.as_rule() == Rule::integer).collect();
+        let n = nums.first().map_or(Spanned::new(0, sp(pair)), |p| self.integer(p));
+        let d = nums.get(1).map_or(Spanned::new(0, sp(pair)), |p| self.integer(p));
+        if d.value == 0 || n.value == 0 || n.value > d.value {
+            self.diags.push(
+                Diagnostic::error(
+                    "P011",
+                    "invalid-value",
+                    format!("`{}/{}` is not a fraction between 0 and 1", n.value, d.value),
+                    Label::new(sp(pair), "not a share"),
+                )
+                .with_help(format!("{what} is a fraction such as `2/3` or `1/2`")),
+            );
+        }
+        Spanned::new(Fraction { numerator: n.value, denominator: d.value }, sp(pair))
+    }
+
+    fn base(pair: &Pair<'_>) -> Option<Base> {
+        let b = child(pair, Rule::base)?;
+        Some(if child(&b, Rule::kw_present).is_some() {
+            Base::Present
+        } else if child(&b, Rule::kw_voting).is_some() {
+            Base::Voting
+        } else {
+            Base::Members
+        })
+    }
+
+    fn period(pair: &Pair<'_>) -> Period {
+        match first_rule(pair) {
+            Some(Rule::kw_quarter) => Period::Quarter,
+            Some(Rule::kw_month | Rule::kw_months) => Period::Month,
+            _ => Period::Year,
+        }
+    }
+
+    /// `year`, `2 years`, `6 months`.
+    fn interval(&mut self, pair: &Pair<'_>) -> Spanned<Interval> {
+        let count = child(pair, Rule::integer).map_or(1, |p| self.integer(&p).value);
+        let period = child(pair, Rule::period).map_or(Period::Year, |p| Self::period(&p));
+        if count == 0 {
+            self.diags.push(
+                Diagnostic::error("P011", "invalid-value", "a period of 0 is no period", Label::new(sp(pair), "zero"))
+                    .with_help("write e.g. `year` or `2 years`"),
+            );
+        }
+        Spanned::new(Interval { count: count.max(1), period }, sp(pair))
     }
 
     fn condition(&mut self, pair: &Pair<'_>) -> Spanned<Condition> {
@@ -282,6 +472,7 @@ impl Lowerer {
         let side = child(pair, Rule::side)?;
         let value = match first_rule(&side) {
             Some(Rule::kw_municipal) => Side::Municipal,
+            Some(Rule::kw_federal) => Side::Federal,
             _ => Side::State,
         };
         Some(Spanned::new(value, sp(&side)))
@@ -345,7 +536,54 @@ impl Lowerer {
             }
             Rule::wording_attr => {
                 let s = self.string_in(pair);
-                self.set(&mut meta.wording, s, "wording");
+                match child(pair, Rule::ident) {
+                    Some(attr) => {
+                        let supports = Self::ident(&attr);
+                        if let Some(first) = meta.wordings.iter().find(|w| w.supports.value == supports.value) {
+                            let first = first.supports.span;
+                            self.diags.push(
+                                Diagnostic::error(
+                                    "R004",
+                                    "duplicate-attribute",
+                                    format!("`wording for {}` is given twice", supports.value),
+                                    Label::new(supports.span, "given again here"),
+                                )
+                                .with_label(Label::new(first, "first given here"))
+                                .with_help("quote the clause once; put further passages in a `note`"),
+                            );
+                        } else {
+                            meta.wordings.push(TiedWording { supports, text: s });
+                        }
+                    }
+                    None => self.set(&mut meta.wording, s, "wording"),
+                }
+            }
+            Rule::unknown_attr => {
+                let attribute = Self::ident_in(pair);
+                let reason = child(pair, Rule::string).map(|p| self.string(&p));
+                if !UNKNOWABLE.contains(&attribute.value.as_str()) {
+                    self.diags.push(
+                        Diagnostic::error(
+                            "P011",
+                            "invalid-value",
+                            format!("`unknown {}`: `{}` is not an attribute", attribute.value, attribute.value),
+                            Label::new(attribute.span, "not an attribute pakt knows"),
+                        )
+                        .with_help("name the attribute the source leaves open, e.g. `unknown meets \"the text of 2006 is lost\"`"),
+                    );
+                } else if meta.is_unknown(&attribute.value) {
+                    self.diags.push(
+                        Diagnostic::error(
+                            "R004",
+                            "duplicate-attribute",
+                            format!("`unknown {}` is given twice", attribute.value),
+                            Label::new(attribute.span, "given again here"),
+                        )
+                        .with_help("say once that the source does not state it"),
+                    );
+                } else {
+                    meta.unknowns.push(Unknown { attribute, reason });
+                }
             }
             Rule::assumption_attr => {
                 let s = self.string_in(pair);
@@ -437,6 +675,32 @@ impl Lowerer {
                     let s = self.signature(&item);
                     ast.signatures.push(s);
                 }
+                Rule::group => {
+                    let g = self.group(&item);
+                    ast.groups.push(g);
+                }
+                Rule::key => {
+                    let k = self.key(&item);
+                    ast.keys.push(k);
+                }
+                Rule::ratification => {
+                    let r = self.ratification(&item);
+                    ast.ratifications.push(r);
+                }
+                Rule::amendment => {
+                    let a = self.amendment(&item);
+                    let mut slot = ast.amendment.take();
+                    self.set(&mut slot, a, "amendment");
+                    ast.amendment = slot;
+                }
+                Rule::institution => {
+                    let i = self.institution(&item);
+                    ast.institutions.push(i);
+                }
+                Rule::act => {
+                    let a = self.act(&item);
+                    ast.acts.push(a);
+                }
                 _ => {}
             }
         }
@@ -445,6 +709,11 @@ impl Lowerer {
 
     fn header(&mut self, pair: &Pair<'_>, ast: &mut Ast) {
         ast.id = Self::ident_in(pair);
+        ast.document = match child(pair, Rule::document_kind).and_then(|k| first_rule(&k)) {
+            Some(Rule::kw_statute) => DocumentKind::Statute,
+            Some(Rule::kw_rules_of_procedure) => DocumentKind::RulesOfProcedure,
+            _ => DocumentKind::Agreement,
+        };
         for a in Self::attrs(pair) {
             match a.as_rule() {
                 Rule::title_attr => self.set_string(&a, &mut ast.title, "title"),
@@ -561,9 +830,13 @@ impl Lowerer {
             declared_seats: None,
             seats: Vec::new(),
             chair: None,
+            rotation: None,
+            deputy: None,
             meeting: None,
             quorum: None,
+            quorum_share: None,
             decides: None,
+            decisions: Vec::new(),
             binding: Vec::new(),
             recommendation_to: Vec::new(),
             reports_to: None,
@@ -585,17 +858,38 @@ impl Lowerer {
                     let s = self.seat(&a);
                     b.seats.push(s);
                 }
-                Rule::chair_attr => self.set_ref(&a, &mut b.chair, "chair"),
+                Rule::chair_attr => match child(&a, Rule::rotation) {
+                    Some(r) => {
+                        if let Some(first) = b.chair.as_ref().map(|c| c.span) {
+                            self.twice("chair", sp(&a), first);
+                        } else {
+                            let rotation = self.rotation(&r);
+                            self.set(&mut b.rotation, rotation, "chair");
+                        }
+                    }
+                    None => {
+                        if let Some(first) = b.rotation.as_ref().map(|r| r.span) {
+                            self.twice("chair", sp(&a), first);
+                        } else {
+                            self.set_ref(&a, &mut b.chair, "chair");
+                        }
+                    }
+                },
+                Rule::deputy_attr => self.set_ref(&a, &mut b.deputy, "deputy"),
                 Rule::meets_attr => {
-                    if let Some(frequency) = self.frequency(&a) {
-                        let on_request_of = child(&a, Rule::on_request).map(|r| self.integer_in(&r));
-                        let m = Meeting { frequency, on_request_of, span: sp(&a) };
+                    if let Some(m) = self.meeting(&a) {
                         self.set(&mut b.meeting, m, "meets");
                     }
                 }
-                Rule::quorum_attr => {
-                    let n = self.integer_in(&a);
-                    self.set(&mut b.quorum, n, "quorum");
+                Rule::quorum_attr => self.quorum(&a, &mut b.quorum, &mut b.quorum_share),
+                Rule::decision => {
+                    let d = self.decision(&a);
+                    if let Some(first) = b.decisions.iter().find(|x| x.id.value == d.id.value) {
+                        let first = first.id.span;
+                        self.twice(&format!("decision {}", d.id.value), d.id.span, first);
+                    } else {
+                        b.decisions.push(d);
+                    }
                 }
                 Rule::decides_attr => {
                     let rule = match child(&a, Rule::decision_rule) {
@@ -625,6 +919,156 @@ impl Lowerer {
             }
         }
         (b, tasks)
+    }
+
+    fn twice(&mut self, what: &str, again: Span, first: Span) {
+        self.diags.push(
+            Diagnostic::error(
+                "R004",
+                "duplicate-attribute",
+                format!("`{what}` is given twice"),
+                Label::new(again, "given again here"),
+            )
+            .with_label(Label::new(first, "first given here"))
+            .with_help(format!("an element has one `{what}`; remove one of them")),
+        );
+    }
+
+    fn rotation(&mut self, pair: &Pair<'_>) -> Rotation<RawRef> {
+        Rotation {
+            among: Self::reference_list_in(pair),
+            every: child(pair, Rule::span).map(|s| self.interval(&s)),
+            order: child(pair, Rule::string).map(|s| self.string(&s)),
+            span: sp(pair),
+        }
+    }
+
+    fn meeting(&mut self, pair: &Pair<'_>) -> Option<Meeting<RawRef>> {
+        let frequency = self.frequency(pair)?;
+        let modality = child(pair, Rule::meeting_modality).map(|m| {
+            let v = if first_rule(&m) == Some(Rule::kw_shall) { Modality::Shall } else { Modality::Must };
+            Spanned::new(v, sp(&m))
+        });
+        let governed_by = child(pair, Rule::governed_by).map(|g| self.string_in(&g));
+        let mut on_request_of = None;
+        let mut requests = Vec::new();
+        if let Some(req) = child(pair, Rule::on_request) {
+            for r in req.into_inner().filter(|p| p.as_rule() == Rule::requester) {
+                let of = Self::reference_in(&r);
+                match (child(&r, Rule::integer), of) {
+                    (Some(n), None) => {
+                        let n = self.integer(&n);
+                        self.set(&mut on_request_of, n, "on_request_of N");
+                    }
+                    (Some(n), Some(of)) => {
+                        let count = self.integer(&n).value;
+                        requests.push(Spanned::new(Requester::CountOf { count, of }, sp(&r)));
+                    }
+                    (None, Some(who)) => requests.push(Spanned::new(Requester::Party { who }, sp(&r))),
+                    (None, None) => {}
+                }
+            }
+        }
+        Some(Meeting { frequency, modality, governed_by, on_request_of, requests, span: sp(pair) })
+    }
+
+    fn quorum(&mut self, pair: &Pair<'_>, count: &mut Option<Spanned<u32>>, share: &mut Option<Spanned<QuorumShare>>) {
+        let first = count.as_ref().map(|c| c.span).or(share.as_ref().map(|s| s.span));
+        if let Some(first) = first {
+            self.twice("quorum", sp(pair), first);
+            return;
+        }
+        match child(pair, Rule::fraction) {
+            Some(f) => {
+                let fraction = self.fraction(&f, "a quorum").value;
+                *share = Some(Spanned::new(QuorumShare { fraction, base: Self::base(pair) }, sp(pair)));
+            }
+            None => *count = Some(self.integer_in(pair)),
+        }
+    }
+
+    fn decision(&mut self, pair: &Pair<'_>) -> Decision<RawRef> {
+        let mut d = Decision {
+            id: Self::ident_in(pair),
+            label: None,
+            span: sp(pair),
+            requires: Vec::new(),
+            quorum: None,
+            quorum_share: None,
+            meta: Meta::default(),
+        };
+        d.label = pair
+            .clone()
+            .into_inner()
+            .take_while(|p| p.as_rule() != Rule::open)
+            .find(|p| p.as_rule() == Rule::string)
+            .map(|p| self.string(&p));
+        for a in Self::attrs(pair) {
+            match a.as_rule() {
+                Rule::requires_attr => {
+                    let c = self.clause(&a);
+                    d.requires.push(c);
+                }
+                Rule::quorum_attr => self.quorum(&a, &mut d.quorum, &mut d.quorum_share),
+                _ => {
+                    self.common(&a, &mut d.meta);
+                }
+            }
+        }
+        if d.requires.is_empty() {
+            let id = d.id.clone();
+            self.missing("decision", &id, "requirement", "requires majority of members");
+        }
+        d
+    }
+
+    /// A `requires` line: requirements joined by `or`.
+    fn clause(&mut self, pair: &Pair<'_>) -> Clause<RawRef> {
+        let any_of = pair
+            .clone()
+            .into_inner()
+            .filter(|p| p.as_rule() == Rule::requirement)
+            .filter_map(|r| self.requirement(&r))
+            .collect();
+        Clause { any_of, span: sp(pair) }
+    }
+
+    fn requirement(&mut self, pair: &Pair<'_>) -> Option<Spanned<Requirement<RawRef>>> {
+        let inner = pair.clone().into_inner().next()?;
+        let value = match inner.as_rule() {
+            Rule::req_consent => Requirement::Consent,
+            Rule::req_unanimity => Requirement::Unanimity { base: Self::base(&inner) },
+            Rule::req_majority => Requirement::Majority { base: Self::base(&inner) },
+            Rule::req_qualified => {
+                let fraction = child(&inner, Rule::fraction).map(|f| self.fraction(&f, "a qualified majority"))?;
+                Requirement::Qualified { fraction: fraction.value, base: Self::base(&inner) }
+            }
+            Rule::req_veto => Requirement::Veto { who: Self::reference_in(&inner)? },
+            Rule::req_count => {
+                let count = self.integer_in(&inner);
+                if count.value == 0 {
+                    self.diags.push(
+                        Diagnostic::error(
+                            "P011",
+                            "invalid-value",
+                            "`at_least 0 of …` requires nothing",
+                            Label::new(count.span, "zero"),
+                        )
+                        .with_help("write how many members of the group must agree, e.g. `at_least 11 of laender`"),
+                    );
+                }
+                Requirement::AtLeast { count: count.value, of: Self::reference_in(&inner)? }
+            }
+            Rule::req_weighted => {
+                let mut refs = inner.clone().into_inner().filter(|p| p.as_rule() == Rule::reference);
+                let key = refs.next().map(|r| Self::reference(&r))?;
+                let of = refs.next().map(|r| Self::reference(&r));
+                let fraction = child(&inner, Rule::fraction).map(|f| self.fraction(&f, "a weighted threshold"))?;
+                Requirement::Weighted { key, fraction: fraction.value, of }
+            }
+            _ => return None,
+        };
+        Some(Spanned::new(value, sp(pair)))
     }
 
     fn decision_rule(&mut self, pair: &Pair<'_>) -> DecisionRule {
@@ -666,6 +1110,9 @@ impl Lowerer {
             side: None,
             count: Spanned::new(1, sp(pair)),
             voting: true,
+            each: None,
+            variable: None,
+            votes_on: None,
             meta: Meta::default(),
         };
         // The label is the quoted text before the opening brace.
@@ -705,10 +1152,25 @@ impl Lowerer {
                     let v = first_rule(&a) != Some(Rule::kw_advisory);
                     self.set(&mut voting, Spanned::new(v, sp(&a)), "voting/advisory");
                 }
+                Rule::each_attr => self.set_ref(&a, &mut s.each, "each"),
+                Rule::variable_attr => self.set(&mut s.variable, sp(&a), "variable"),
+                Rule::votes_on_attr => self.set_string(&a, &mut s.votes_on, "votes_on"),
                 _ => {
                     self.common(&a, &mut s.meta);
                 }
             }
+        }
+        if let (Some(c), Some(each)) = (&count, &s.each) {
+            self.diags.push(
+                Diagnostic::error(
+                    "P011",
+                    "invalid-value",
+                    "`count` and `each` both say how many seats this is",
+                    Label::new(c.span, "a fixed number"),
+                )
+                .with_label(Label::new(each.span, "one for each member of a group"))
+                .with_help("keep `each GROUP` for one seat per member, or `count N` for a fixed number"),
+            );
         }
         if let Some(c) = count {
             s.count = c;
@@ -856,12 +1318,36 @@ impl Lowerer {
     fn amount(&mut self, pair: &Pair<'_>) -> Option<Amount> {
         let bound = match child(pair, Rule::amount_bound).and_then(|b| first_rule(&b)) {
             Some(Rule::kw_exactly) => Bound::Exactly,
+            Some(Rule::kw_about) => Bound::About,
             _ => Bound::UpTo,
         };
         let money_pair = child(pair, Rule::money)?;
         let money = self.money(&money_pair)?;
         let start = child(pair, Rule::amount_bound).map_or(sp(&money_pair), |b| sp(&b));
-        Some(Amount { bound, money, span: start.to(sp(&money_pair)) })
+        let per_year = child(pair, Rule::per_year);
+        let years = child(pair, Rule::for_years).map(|f| {
+            let ys: Vec<i32> = f
+                .clone()
+                .into_inner()
+                .filter(|p| p.as_rule() == Rule::year)
+                .map(|y| y.as_str().parse::<i32>().unwrap_or(0))
+                .collect();
+            let (a, b) = (ys.first().copied().unwrap_or(0), ys.get(1).copied().unwrap_or(0));
+            if b < a {
+                self.diags.push(
+                    Diagnostic::error(
+                        "P011",
+                        "invalid-value",
+                        format!("the period {a} to {b} ends before it begins"),
+                        Label::new(sp(&f), "years in the wrong order"),
+                    )
+                    .with_help(format!("write the first year first: `for {b} to {a}`")),
+                );
+            }
+            Spanned::new((a, b), sp(&f))
+        });
+        let end = years.as_ref().map(|y| y.span).or(per_year.as_ref().map(sp)).unwrap_or(sp(&money_pair));
+        Some(Amount { bound, money, span: start.to(end), per_year: per_year.is_some(), years })
     }
 
     fn financing(&mut self, pair: &Pair<'_>) -> Financing<RawRef> {
@@ -877,6 +1363,7 @@ impl Lowerer {
             tranches: Vec::new(),
             conditions: Vec::new(),
             cost_sharing: None,
+            shares: Vec::new(),
             meta: Meta::default(),
         };
         for a in Self::attrs(pair) {
@@ -904,12 +1391,32 @@ impl Lowerer {
                     f.conditions.push(c);
                 }
                 Rule::cost_sharing_attr => self.set_string(&a, &mut f.cost_sharing, "cost_sharing"),
+                Rule::share_attr => {
+                    if let Some(share) = self.share(&a) {
+                        f.shares.push(share);
+                    }
+                }
                 _ => {
                     self.common(&a, &mut f.meta);
                 }
             }
         }
         f
+    }
+
+    fn share(&mut self, pair: &Pair<'_>) -> Option<Share<RawRef>> {
+        let payer = Self::reference_in(pair)?;
+        let kind = if let Some(p) = child(pair, Rule::percentage) {
+            ShareKind::Percent { percent: self.decimal_in(&p)? }
+        } else if let Some(k) = child(pair, Rule::share_by_key) {
+            ShareKind::ByKey { key: Self::reference_in(&k)? }
+        } else if let Some(r) = child(pair, Rule::share_rest) {
+            ShareKind::Rest { key: Self::reference_in(&r) }
+        } else {
+            return None;
+        };
+        let before_split = child(pair, Rule::before_split).map(|b| sp(&b));
+        Some(Share { payer, kind, before_split, span: sp(pair) })
     }
 
     fn procedure(&mut self, pair: &Pair<'_>) -> Procedure<RawRef> {
@@ -942,6 +1449,7 @@ impl Lowerer {
             consent_of: Vec::new(),
             consultation_of: Vec::new(),
             commits_money: None,
+            under: None,
             meta: Meta::default(),
         };
         s.label = pair
@@ -968,6 +1476,7 @@ impl Lowerer {
                 Rule::consent_of_attr => s.consent_of.extend(Self::reference_list_in(&a)),
                 Rule::consultation_of_attr => s.consultation_of.extend(Self::reference_list_in(&a)),
                 Rule::commits_money_attr => self.set(&mut s.commits_money, sp(&a), "commits_money"),
+                Rule::under_attr => self.set_ref(&a, &mut s.under, "under"),
                 _ => {
                     self.common(&a, &mut s.meta);
                 }
@@ -984,6 +1493,11 @@ impl Lowerer {
             until_revoked: None,
             in_writing: None,
             notice_months: None,
+            notice: None,
+            in_force: None,
+            lapses_below: None,
+            effective_when: None,
+            withdrawal: None,
             meta: Meta::default(),
         };
         for a in Self::attrs(pair) {
@@ -994,7 +1508,43 @@ impl Lowerer {
                 Rule::in_writing_attr => self.set(&mut t.in_writing, sp(&a), "in_writing"),
                 Rule::notice_attr => {
                     let n = self.integer_in(&a);
-                    self.set(&mut t.notice_months, n, "notice");
+                    let years = child(&a, Rule::kw_years).is_some();
+                    let months = if years { n.value.saturating_mul(12) } else { n.value };
+                    let to_end_of = child(&a, Rule::period).map(|p| Self::period(&p));
+                    let period = if years { Period::Year } else { Period::Month };
+                    let notice = Notice { length: Interval { count: n.value, period }, to_end_of, span: sp(&a) };
+                    if t.notice_months.is_none() {
+                        t.notice = Some(notice);
+                    }
+                    self.set(&mut t.notice_months, Spanned::new(months, n.span), "notice");
+                }
+                Rule::in_force_attr => {
+                    let value = match child(&a, Rule::integer) {
+                        Some(n) => {
+                            let count = self.integer(&n).value;
+                            InForce::Ratifications { count, by: self.date_in(&a) }
+                        }
+                        None => InForce::Condition { text: self.string_in(&a).value },
+                    };
+                    self.set(&mut t.in_force, Spanned::new(value, sp(&a)), "in_force_when");
+                }
+                Rule::lapses_attr => {
+                    let n = self.integer_in(&a);
+                    self.set(&mut t.lapses_below, n, "lapses_below");
+                }
+                Rule::effective_when_attr => self.set_string(&a, &mut t.effective_when, "effective_when"),
+                Rule::withdrawal_attr => {
+                    let ends = child(&a, Rule::string_list)
+                        .map(|l| {
+                            l.into_inner().filter(|p| p.as_rule() == Rule::string).map(|p| self.string(&p)).collect()
+                        })
+                        .unwrap_or_default();
+                    let w = Withdrawal {
+                        continues_for_others: child(&a, Rule::kw_continues_for_others).is_some(),
+                        ends,
+                        span: sp(&a),
+                    };
+                    self.set(&mut t.withdrawal, w, "withdrawal");
                 }
                 _ => {
                     self.common(&a, &mut t.meta);
@@ -1049,5 +1599,200 @@ impl Lowerer {
             }
         }
         s
+    }
+
+    fn group(&mut self, pair: &Pair<'_>) -> Group<RawRef> {
+        let mut g = Group {
+            id: Self::ident_in(pair),
+            name: self.string_in(pair),
+            span: sp(pair),
+            members: Vec::new(),
+            side: None,
+            meta: Meta::default(),
+        };
+        for a in Self::attrs(pair) {
+            match a.as_rule() {
+                Rule::members_attr => g.members.extend(Self::reference_list_in(&a)),
+                Rule::side_attr => {
+                    if let Some(s) = Self::side(&a) {
+                        self.set(&mut g.side, s, "side");
+                    }
+                }
+                _ => {
+                    self.common(&a, &mut g.meta);
+                }
+            }
+        }
+        if g.members.is_empty() && g.side.is_none() {
+            let id = g.id.clone();
+            self.missing("group", &id, "members", "members bw, by, be  (or `side state`)");
+        }
+        g
+    }
+
+    fn key(&mut self, pair: &Pair<'_>) -> Key<RawRef> {
+        let mut k = Key {
+            id: Self::ident_in(pair),
+            name: self.string_in(pair),
+            span: sp(pair),
+            of: None,
+            year: None,
+            source: None,
+            example: None,
+            tolerance: None,
+            shares: Vec::new(),
+            meta: Meta::default(),
+        };
+        for a in Self::attrs(pair) {
+            match a.as_rule() {
+                Rule::of_attr => self.set_ref(&a, &mut k.of, "of"),
+                Rule::key_year_attr => {
+                    let y = child(&a, Rule::year)
+                        .map(|y| Spanned::new(y.as_str().parse::<i32>().unwrap_or(0), sp(&y)))
+                        .unwrap_or(Spanned::new(0, sp(&a)));
+                    self.set(&mut k.year, y, "year");
+                }
+                Rule::source_attr => self.set_string(&a, &mut k.source, "source"),
+                Rule::example_attr => self.set(&mut k.example, sp(&a), "example"),
+                Rule::tolerance_attr => {
+                    if let Some(t) = self.decimal_in(&a) {
+                        self.set(&mut k.tolerance, t, "tolerance");
+                    }
+                }
+                Rule::key_share => {
+                    if let (Some(party), Some(percent)) = (Self::reference_in(&a), self.decimal_in(&a)) {
+                        k.shares.push(KeyShare { party, percent, span: sp(&a) });
+                    }
+                }
+                _ => {
+                    self.common(&a, &mut k.meta);
+                }
+            }
+        }
+        k
+    }
+
+    fn ratification(&mut self, pair: &Pair<'_>) -> Ratification<RawRef> {
+        let mut r = Ratification {
+            id: Self::ident_in(pair),
+            name: self.string_in(pair),
+            span: sp(pair),
+            by: None,
+            deadline: None,
+            depositary: None,
+            date: None,
+            meta: Meta::default(),
+        };
+        for a in Self::attrs(pair) {
+            match a.as_rule() {
+                Rule::by_attr => self.set_ref(&a, &mut r.by, "by"),
+                Rule::deadline_attr => self.set_date(&a, &mut r.deadline, "deadline"),
+                Rule::depositary_attr => self.set_string(&a, &mut r.depositary, "depositary"),
+                Rule::date_attr => self.set_date(&a, &mut r.date, "date"),
+                _ => {
+                    self.common(&a, &mut r.meta);
+                }
+            }
+        }
+        r
+    }
+
+    fn amendment(&mut self, pair: &Pair<'_>) -> Amendment<RawRef> {
+        let mut m =
+            Amendment { span: sp(pair), requires: Vec::new(), in_writing: None, by: None, meta: Meta::default() };
+        for a in Self::attrs(pair) {
+            match a.as_rule() {
+                Rule::requires_attr => {
+                    let c = self.clause(&a);
+                    m.requires.push(c);
+                }
+                Rule::in_writing_attr => self.set(&mut m.in_writing, sp(&a), "in_writing"),
+                Rule::by_attr => self.set_ref(&a, &mut m.by, "by"),
+                _ => {
+                    self.common(&a, &mut m.meta);
+                }
+            }
+        }
+        m
+    }
+
+    fn institution(&mut self, pair: &Pair<'_>) -> Institution<RawRef> {
+        let mut i = Institution {
+            id: Self::ident_in(pair),
+            name: self.string_in(pair),
+            span: sp(pair),
+            legal_form: None,
+            located_in: None,
+            from: None,
+            owners: Vec::new(),
+            organs: Vec::new(),
+            supervision: None,
+            takes_over: Vec::new(),
+            meta: Meta::default(),
+        };
+        for a in Self::attrs(pair) {
+            match a.as_rule() {
+                Rule::legal_form_attr => self.set_string(&a, &mut i.legal_form, "legal_form"),
+                Rule::located_in_attr => self.set_string(&a, &mut i.located_in, "located_in"),
+                Rule::from_attr => self.set_date(&a, &mut i.from, "from"),
+                Rule::owner_attr => {
+                    let Some(owner) = Self::reference_in(&a) else { continue };
+                    let share = if let Some(p) = child(&a, Rule::percentage) {
+                        self.decimal_in(&p).map(|percent| OwnerShare::Percent { percent })
+                    } else if let Some(k) = child(&a, Rule::share_by_key) {
+                        Self::reference_in(&k).map(|key| OwnerShare::ByKey { key })
+                    } else if child(&a, Rule::kw_equal).is_some() {
+                        Some(OwnerShare::Equal)
+                    } else {
+                        None
+                    };
+                    i.owners.push(Owner { owner, share, span: sp(&a) });
+                }
+                Rule::organ_attr => {
+                    let mut refs = a.clone().into_inner().filter(|p| p.as_rule() == Rule::reference);
+                    let Some(organ) = refs.next().map(|r| Self::reference(&r)) else { continue };
+                    let appointed_by = refs.next().map(|r| Self::reference(&r));
+                    let max_term_years = child(&a, Rule::integer).map(|n| self.integer(&n));
+                    i.organs.push(Organ { organ, max_term_years, appointed_by, span: sp(&a) });
+                }
+                Rule::supervision_attr => {
+                    if let Some(by) = Self::reference_in(&a) {
+                        let kind = child(&a, Rule::string).map(|s| self.string(&s));
+                        let s = Supervision { by, kind, span: sp(&a) };
+                        self.set(&mut i.supervision, s, "supervision");
+                    }
+                }
+                Rule::takes_over_attr => {
+                    let what = self.string_in(&a);
+                    let from = self.date_in(&a);
+                    i.takes_over.push(TakesOver { what, from, span: sp(&a) });
+                }
+                _ => {
+                    self.common(&a, &mut i.meta);
+                }
+            }
+        }
+        i
+    }
+
+    fn act(&mut self, pair: &Pair<'_>) -> Act {
+        let mut o = Act {
+            id: Self::ident_in(pair),
+            name: self.string_in(pair),
+            span: sp(pair),
+            date: None,
+            kind: None,
+            meta: Meta::default(),
+        };
+        for a in Self::attrs(pair) {
+            match a.as_rule() {
+                Rule::date_attr => self.set_date(&a, &mut o.date, "date"),
+                Rule::kind_attr => self.set(&mut o.kind, Self::ident_in(&a), "kind"),
+                _ => {
+                    self.common(&a, &mut o.meta);
+                }
+            }
+        }
+        o
     }
 }

@@ -7,7 +7,7 @@
 //! element keeps the span of its source, for diagnostics, graph and diff.
 
 use crate::span::Span;
-use crate::values::{Date, Money};
+use crate::values::{Date, Decimal, Money};
 use serde::{Deserialize, Serialize};
 
 /// A value with the span it was written at.
@@ -51,8 +51,20 @@ id_type!(
     FinancingId,
     ProcedureId,
     ApprovalId,
-    SignatureId
+    SignatureId,
+    GroupId,
+    KeyId,
+    InstitutionId,
+    ActId,
+    RatificationId
 );
+
+/// A named decision rule of a body: `body.decision`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct DecisionId {
+    pub body: BodyId,
+    pub decision: u32,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct SeatId {
@@ -86,6 +98,12 @@ pub enum Target {
     Step(StepId),
     Approval(ApprovalId),
     Signature(SignatureId),
+    Group(GroupId),
+    Key(KeyId),
+    Decision(DecisionId),
+    Institution(InstitutionId),
+    Act(ActId),
+    Ratification(RatificationId),
 }
 
 impl Target {
@@ -107,6 +125,12 @@ impl Target {
             Target::Step(_) => "step",
             Target::Approval(_) => "approval",
             Target::Signature(_) => "signature",
+            Target::Group(_) => "group",
+            Target::Key(_) => "key",
+            Target::Decision(_) => "decision",
+            Target::Institution(_) => "institution",
+            Target::Act(_) => "act",
+            Target::Ratification(_) => "ratification",
         }
     }
 }
@@ -136,6 +160,61 @@ pub struct Meta {
     /// Rules this element allows, each with its reason.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub allows: Vec<Allow>,
+    /// Attributes the source does not state (`unknown meets "…"`): not
+    /// absent, not to be demanded by rules, not a change when stated later.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub unknowns: Vec<Unknown>,
+    /// Wordings tied to one attribute (`wording for chair "…"`).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub wordings: Vec<TiedWording>,
+}
+
+impl Meta {
+    /// Whether the source is marked as not stating `attribute`.
+    pub fn is_unknown(&self, attribute: &str) -> bool {
+        self.unknowns.iter().any(|u| u.attribute.value == attribute)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unknown {
+    pub attribute: Spanned<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reason: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TiedWording {
+    /// The attribute the wording supports, e.g. `chair`.
+    pub supports: Spanned<String>,
+    pub text: Spanned<String>,
+}
+
+/// What kind of document a file models.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// Parties agree and sign.
+    #[default]
+    Agreement,
+    /// A statute or regulation: nobody signs, no term.
+    Statute,
+    /// Rules of procedure (Geschäftsordnung) of a body.
+    RulesOfProcedure,
+}
+
+impl DocumentKind {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            DocumentKind::Agreement => "agreement",
+            DocumentKind::Statute => "statute",
+            DocumentKind::RulesOfProcedure => "rules_of_procedure",
+        }
+    }
+    /// Whether parties sign the document (and a term is expected).
+    pub fn is_signed(self) -> bool {
+        self == DocumentKind::Agreement
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,7 +224,10 @@ pub struct Allow {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
 pub struct Agreement<R> {
+    #[serde(default, skip_serializing_if = "is_agreement")]
+    pub document: DocumentKind,
     pub id: Spanned<String>,
     pub span: Span,
     pub title: Option<Spanned<String>>,
@@ -171,6 +253,34 @@ pub struct Agreement<R> {
     pub term: Option<Term>,
     pub approvals: Vec<Approval<R>>,
     pub signatures: Vec<Signature<R>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group<R>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keys: Vec<Key<R>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub institutions: Vec<Institution<R>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub acts: Vec<Act>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ratifications: Vec<Ratification<R>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amendment: Option<Amendment<R>>,
+}
+
+fn is_agreement(k: &DocumentKind) -> bool {
+    *k == DocumentKind::Agreement
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -191,6 +301,8 @@ pub struct Goal {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
+    /// The federation (der Bund).
+    Federal,
     State,
     Municipal,
 }
@@ -198,10 +310,50 @@ pub enum Side {
 impl Side {
     pub fn name(self) -> &'static str {
         match self {
+            Side::Federal => "federal",
             Side::State => "state",
             Side::Municipal => "municipal",
         }
     }
+}
+
+/// A named group of parties: listed members, or every party of a side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
+pub struct Group<R> {
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    pub span: Span,
+    pub members: Vec<R>,
+    pub side: Option<Spanned<Side>>,
+    pub meta: Meta,
+}
+
+/// A distribution key: a figure (percent) per party, with its source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
+pub struct Key<R> {
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    pub span: Span,
+    /// The group the key distributes among.
+    pub of: Option<R>,
+    pub year: Option<Spanned<i32>>,
+    pub source: Option<Spanned<String>>,
+    /// Figures invented for an example, not taken from a source.
+    pub example: Option<Span>,
+    /// How far the figures may miss 100 % by rounding (default 0.01).
+    pub tolerance: Option<Spanned<Decimal>>,
+    pub shares: Vec<KeyShare<R>>,
+    pub meta: Meta,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
+pub struct KeyShare<R> {
+    pub party: R,
+    pub percent: Spanned<Decimal>,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -216,6 +368,7 @@ pub struct Party {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
 pub struct Office<R> {
     pub id: Spanned<String>,
     pub name: Spanned<String>,
@@ -228,6 +381,7 @@ pub struct Office<R> {
 
 /// An institution or group that is not a party: the TLRZ, "die Kommunen".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
 pub struct Actor<R> {
     pub id: Spanned<String>,
     pub name: Spanned<String>,
@@ -243,6 +397,14 @@ pub enum Period {
     Year,
     Quarter,
     Month,
+}
+
+/// A length of time: `year`, `2 years`, `6 months`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Interval {
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub count: u32,
+    pub period: Period,
 }
 
 impl Period {
@@ -267,19 +429,55 @@ impl Period {
 pub enum Frequency {
     /// "regelmäßig": no number given.
     Regularly,
+    /// "mindestens zweimal jährlich"; `every` periods (default 1):
+    /// "mindestens einmal alle zwei Jahre".
     AtLeast {
         times: u32,
         per: Period,
+        #[serde(default = "one", skip_serializing_if = "is_one")]
+        every: u32,
     },
+    /// "in der Regel dreimal im Jahr": a soft minimum.
+    AsARule {
+        times: u32,
+        per: Period,
+        #[serde(default = "one", skip_serializing_if = "is_one")]
+        every: u32,
+    },
+    /// Set by rules of procedure or a statute outside the agreement.
+    GovernedElsewhere,
 }
 
 impl Frequency {
-    /// Minimum occurrences per year, if stated.
-    pub fn per_year(&self) -> Option<u64> {
+    /// Minimum occurrences per year as a fraction (times, years), if a
+    /// number is stated: "once every two years" is (1, 2).
+    pub fn rate(&self) -> Option<(u64, u64)> {
         match self {
-            Frequency::Regularly => None,
-            Frequency::AtLeast { times, per } => Some(u64::from(*times) * u64::from(per.per_year())),
+            Frequency::Regularly | Frequency::GovernedElsewhere => None,
+            Frequency::AtLeast { times, per, every } | Frequency::AsARule { times, per, every } => {
+                // times per (every × per), as occurrences per twelve months.
+                let months = u64::from((*every).max(1)) * u64::from(12 / per.per_year());
+                Some((u64::from(*times) * 12, months))
+            }
         }
+    }
+
+    /// Minimum occurrences per year, rounded down, if stated.
+    pub fn per_year(&self) -> Option<u64> {
+        self.rate().map(|(t, y)| t / y.max(1))
+    }
+
+    /// Whether the minimum is only the rule ("in der Regel").
+    pub fn is_soft(&self) -> bool {
+        matches!(self, Frequency::AsARule { .. })
+    }
+}
+
+fn per_text(per: Period, every: u32) -> String {
+    if every == 1 {
+        per.name().to_string()
+    } else {
+        format!("{every} {}s", per.name())
     }
 }
 
@@ -287,17 +485,40 @@ impl std::fmt::Display for Frequency {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Frequency::Regularly => f.write_str("regularly"),
-            Frequency::AtLeast { times, per } => write!(f, "at least {times} per {}", per.name()),
+            Frequency::AtLeast { times, per, every } => write!(f, "at least {times} per {}", per_text(*per, *every)),
+            Frequency::AsARule { times, per, every } => write!(f, "as a rule {times} per {}", per_text(*per, *every)),
+            Frequency::GovernedElsewhere => f.write_str("as its rules of procedure set"),
         }
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Meeting {
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
+pub struct Meeting<R> {
     pub frequency: Spanned<Frequency>,
+    /// `meets shall …` ("soll … tagen"); unstated reads as `must`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modality: Option<Spanned<Modality>>,
+    /// The act that sets the rhythm (`governed_by "Geschäftsordnung"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub governed_by: Option<Spanned<String>>,
     /// "auf Wunsch von mindestens N Vertretern".
     pub on_request_of: Option<Spanned<u32>>,
+    /// Further request rights: a named party, or N members of a group.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<Spanned<Requester<R>>>,
     pub span: Span,
+}
+
+/// Who may call a meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
+pub enum Requester<R> {
+    /// A named party or group (each of its members).
+    Party { who: R },
+    /// At least `count` members of a group ("drei Länder").
+    CountOf { count: u32, of: R },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -316,6 +537,141 @@ pub enum DecisionRule {
     Weighted,
 }
 
+/// A fraction such as 2/3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fraction {
+    pub numerator: u32,
+    pub denominator: u32,
+}
+
+impl std::fmt::Display for Fraction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.numerator, self.denominator)
+    }
+}
+
+/// What a majority or unanimity is counted of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Base {
+    /// of all members ("der Mitglieder").
+    Members,
+    /// of those present ("der anwesenden Mitglieder", "der abgegebenen Stimmen").
+    Present,
+    /// of the voting members ("der stimmberechtigten Mitglieder").
+    Voting,
+}
+
+impl Base {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Base::Members => "members",
+            Base::Present => "present",
+            Base::Voting => "voting",
+        }
+    }
+}
+
+/// One requirement of a decision rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
+pub enum Requirement<R> {
+    /// einvernehmlich: every member agrees.
+    Consent,
+    Unanimity {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        base: Option<Base>,
+    },
+    /// More than half.
+    Majority {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        base: Option<Base>,
+    },
+    /// At least the fraction.
+    Qualified {
+        fraction: Fraction,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        base: Option<Base>,
+    },
+    /// Nothing passes against this party (or every member of this group).
+    Veto { who: R },
+    /// At least `count` members of a group agree.
+    AtLeast { count: u32, of: R },
+    /// The agreeing members carry at least `fraction` of a key's shares.
+    Weighted {
+        key: R,
+        fraction: Fraction,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        of: Option<R>,
+    },
+}
+
+impl<R> Requirement<R> {
+    /// How the requirement is written, with ids from `name`.
+    pub fn describe(&self, name: impl Fn(&R) -> String) -> String {
+        let base = |b: &Option<Base>| b.map(|b| format!(" of {}", b.keyword())).unwrap_or_default();
+        match self {
+            Requirement::Consent => "consent".into(),
+            Requirement::Unanimity { base: b } => format!("unanimity{}", base(b)),
+            Requirement::Majority { base: b } => format!("majority{}", base(b)),
+            Requirement::Qualified { fraction, base: b } => format!("qualified {fraction}{}", base(b)),
+            Requirement::Veto { who } => format!("veto {}", name(who)),
+            Requirement::AtLeast { count, of } => format!("at_least {count} of {}", name(of)),
+            Requirement::Weighted { key, fraction, of } => format!(
+                "weighted {} {fraction}{}",
+                name(key),
+                of.as_ref().map(|o| format!(" of {}", name(o))).unwrap_or_default()
+            ),
+        }
+    }
+}
+
+/// Requirements of which at least one must hold ("… or …").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
+pub struct Clause<R> {
+    pub any_of: Vec<Spanned<Requirement<R>>>,
+    pub span: Span,
+}
+
+/// A quorum as a share of the members: `quorum 1/2 of voting`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuorumShare {
+    pub fraction: Fraction,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<Base>,
+}
+
+/// A named decision rule of a body: what it decides and what that needs.
+/// Every clause must hold (all of).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
+pub struct Decision<R> {
+    pub id: Spanned<String>,
+    pub label: Option<Spanned<String>>,
+    pub span: Span,
+    pub requires: Vec<Clause<R>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quorum: Option<Spanned<u32>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quorum_share: Option<Spanned<QuorumShare>>,
+    pub meta: Meta,
+}
+
+/// A chair that rotates among parties or groups.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
+pub struct Rotation<R> {
+    pub among: Vec<R>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every: Option<Spanned<Interval>>,
+    /// How the order within a group is settled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<Spanned<String>>,
+    pub span: Span,
+}
+
 impl DecisionRule {
     pub fn name(&self) -> String {
         match self {
@@ -330,6 +686,7 @@ impl DecisionRule {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
 pub struct Body<R> {
     pub id: Spanned<String>,
     pub name: Spanned<String>,
@@ -342,9 +699,18 @@ pub struct Body<R> {
     pub declared_seats: Option<Spanned<u32>>,
     pub seats: Vec<Seat<R>>,
     pub chair: Option<R>,
-    pub meeting: Option<Meeting>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rotation: Option<Rotation<R>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deputy: Option<R>,
+    pub meeting: Option<Meeting<R>>,
     pub quorum: Option<Spanned<u32>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quorum_share: Option<Spanned<QuorumShare>>,
     pub decides: Option<Spanned<DecisionRule>>,
+    /// Named decision rules (`decision beschluesse "Beschlüsse" { … }`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<Decision<R>>,
     /// Whom its decisions bind.
     pub binding: Vec<R>,
     pub recommendation_to: Vec<Spanned<String>>,
@@ -356,16 +722,27 @@ pub struct Body<R> {
 }
 
 impl<R> Body<R> {
-    /// Number of voting seats (a seat with `count N` is N seats).
+    /// Number of voting seats (a seat with `count N` is N seats). Members
+    /// are the voting seats: an `advisory` seat attends without being a
+    /// member.
     pub fn voting_seats(&self) -> u64 {
         self.seats.iter().filter(|s| s.voting).map(|s| u64::from(s.count.value)).sum()
+    }
+    /// Number of members (advisory attendees are not members).
+    pub fn member_seats(&self) -> u64 {
+        self.voting_seats()
     }
     pub fn total_seats(&self) -> u64 {
         self.seats.iter().map(|s| u64::from(s.count.value)).sum()
     }
+    /// Whether any seat's number varies (`variable`).
+    pub fn has_variable_seats(&self) -> bool {
+        self.seats.iter().any(|s| s.variable.is_some())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
 pub struct Seat<R> {
     pub id: Spanned<String>,
     pub label: Option<Spanned<String>>,
@@ -377,6 +754,16 @@ pub struct Seat<R> {
     pub count: Spanned<u32>,
     /// Voting (default) or advisory.
     pub voting: bool,
+    /// One seat for each member of this group (`count` is then the
+    /// group's size, set when resolving).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub each: Option<R>,
+    /// The number of seats varies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variable: Option<Span>,
+    /// Votes only on these matters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub votes_on: Option<Spanned<String>>,
     pub meta: Meta,
 }
 
@@ -426,6 +813,7 @@ pub enum Condition {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
 pub struct Obligation<R> {
     pub id: Spanned<String>,
     pub span: Span,
@@ -450,6 +838,7 @@ impl<R> Obligation<R> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
 pub struct Service<R> {
     pub id: Spanned<String>,
     pub name: Spanned<String>,
@@ -464,6 +853,7 @@ pub struct Service<R> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
 pub struct Project<R> {
     pub id: Spanned<String>,
     pub name: Spanned<String>,
@@ -482,6 +872,18 @@ pub enum Bound {
     UpTo,
     /// an exact sum.
     Exactly,
+    /// rund, etwa: an approximate amount.
+    About,
+}
+
+impl Bound {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Bound::UpTo => "up_to",
+            Bound::Exactly => "exactly",
+            Bound::About => "about",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -489,6 +891,39 @@ pub struct Amount {
     pub bound: Bound,
     pub money: Money,
     pub span: Span,
+    /// The amount is due each year (`per year`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub per_year: bool,
+    /// The years the amount covers (`for 2020 to 2022`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<Spanned<(i32, i32)>>,
+}
+
+/// Who pays what share of a financing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
+pub struct Share<R> {
+    pub payer: R,
+    pub kind: ShareKind<R>,
+    /// Paid off the top, before the rest is split (a seat-state quota).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before_split: Option<Span>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
+pub enum ShareKind<R> {
+    /// A fixed percentage of the whole.
+    Percent { percent: Spanned<Decimal> },
+    /// The whole, split among a group's members by a key.
+    ByKey { key: R },
+    /// What the fixed shares leave, split by a key if one is named.
+    Rest {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        key: Option<R>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -499,6 +934,7 @@ pub struct Tranche {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
 pub struct Financing<R> {
     pub id: Spanned<String>,
     pub name: Spanned<String>,
@@ -511,6 +947,8 @@ pub struct Financing<R> {
     pub tranches: Vec<Tranche>,
     pub conditions: Vec<Spanned<Condition>>,
     pub cost_sharing: Option<Spanned<String>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shares: Vec<Share<R>>,
     pub meta: Meta,
 }
 
@@ -545,6 +983,7 @@ impl StepKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
 pub struct Procedure<R> {
     pub id: Spanned<String>,
     pub name: Spanned<String>,
@@ -554,6 +993,7 @@ pub struct Procedure<R> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
 pub struct Step<R> {
     pub id: Spanned<String>,
     pub label: Option<Spanned<String>>,
@@ -568,6 +1008,9 @@ pub struct Step<R> {
     /// Benehmen: these must be heard (no veto).
     pub consultation_of: Vec<R>,
     pub commits_money: Option<Span>,
+    /// The body's named decision rule the step is taken under.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub under: Option<R>,
     pub meta: Meta,
 }
 
@@ -578,11 +1021,165 @@ pub struct Term {
     pub until: Option<Spanned<Date>>,
     pub until_revoked: Option<Span>,
     pub in_writing: Option<Span>,
+    /// The notice period in months (`notice 2 years` is 24).
     pub notice_months: Option<Spanned<u32>>,
+    /// The notice period as written, and the period end it runs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<Notice>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<Spanned<InForce>>,
+    /// The agreement lapses when fewer than this many parties remain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lapses_below: Option<Spanned<u32>>,
+    /// A notice takes effect only once this holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_when: Option<Spanned<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawal: Option<Withdrawal>,
     pub meta: Meta,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    pub length: Interval,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_end_of: Option<Period>,
+    pub span: Span,
+}
+
+/// A condition for entry into force.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum InForce {
+    /// At least `count` ratifications deposited, by `by` if given.
+    Ratifications {
+        count: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<Spanned<Date>>,
+    },
+    Condition {
+        text: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Withdrawal {
+    /// The agreement continues among the others.
+    pub continues_for_others: bool,
+    /// What a withdrawal ends for the party (membership, ownership shares).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ends: Vec<Spanned<String>>,
+    pub span: Span,
+}
+
+/// Ratification after signing (a Zustimmungsgesetz, a Landtag's consent).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
+pub struct Ratification<R> {
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    pub span: Span,
+    pub by: Option<R>,
+    pub deadline: Option<Spanned<Date>>,
+    pub depositary: Option<Spanned<String>>,
+    /// When it was given (deposited).
+    pub date: Option<Spanned<Date>>,
+    pub meta: Meta,
+}
+
+/// How the agreement itself is changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
+pub struct Amendment<R> {
+    pub span: Span,
+    pub requires: Vec<Clause<R>>,
+    pub in_writing: Option<Span>,
+    pub by: Option<R>,
+    pub meta: Meta,
+}
+
+/// An institution the agreement founds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
+pub struct Institution<R> {
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    pub span: Span,
+    pub legal_form: Option<Spanned<String>>,
+    pub located_in: Option<Spanned<String>>,
+    pub from: Option<Spanned<Date>>,
+    pub owners: Vec<Owner<R>>,
+    pub organs: Vec<Organ<R>>,
+    pub supervision: Option<Supervision<R>>,
+    pub takes_over: Vec<TakesOver>,
+    pub meta: Meta,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
+pub struct Owner<R> {
+    pub owner: R,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<OwnerShare<R>>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
+pub enum OwnerShare<R> {
+    Percent {
+        percent: Spanned<Decimal>,
+    },
+    ByKey {
+        key: R,
+    },
+    /// zu gleichen Teilen.
+    Equal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
+pub struct Organ<R> {
+    /// A body or an office.
+    pub organ: R,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_term_years: Option<Spanned<u32>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appointed_by: Option<R>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
+pub struct Supervision<R> {
+    pub by: R,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TakesOver {
+    pub what: Spanned<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Spanned<Date>>,
+    pub span: Span,
+}
+
+/// Another act the model cites, with its own date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Act {
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    pub span: Span,
+    pub date: Option<Spanned<Date>>,
+    pub kind: Option<Spanned<String>>,
+    pub meta: Meta,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
 pub struct Approval<R> {
     pub id: Spanned<String>,
     pub name: Spanned<String>,
@@ -593,6 +1190,7 @@ pub struct Approval<R> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
 pub struct Signature<R> {
     pub id: Spanned<String>,
     pub span: Span,
@@ -622,6 +1220,39 @@ impl Model {
     pub fn seat(&self, id: SeatId) -> Option<&Seat<Ref>> {
         self.body(id.body).and_then(|b| b.seats.get(id.seat as usize))
     }
+    pub fn group(&self, id: GroupId) -> Option<&Group<Ref>> {
+        self.groups.get(id.index())
+    }
+    pub fn key(&self, id: KeyId) -> Option<&Key<Ref>> {
+        self.keys.get(id.index())
+    }
+    pub fn decision(&self, id: DecisionId) -> Option<&Decision<Ref>> {
+        self.body(id.body).and_then(|b| b.decisions.get(id.decision as usize))
+    }
+
+    /// The parties of a group: its listed members (parties, or the parties
+    /// behind offices and actors' owners), or every party of its side.
+    pub fn group_parties(&self, id: GroupId) -> Vec<PartyId> {
+        let Some(g) = self.group(id) else { return Vec::new() };
+        let mut out: Vec<PartyId> = Vec::new();
+        for m in &g.members {
+            if let Target::Party(p) = m.target {
+                if !out.contains(&p) {
+                    out.push(p);
+                }
+            }
+        }
+        if let Some(side) = &g.side {
+            for (i, p) in self.parties.iter().enumerate() {
+                let id = PartyId(i as u32);
+                if p.side.as_ref().map(|s| s.value) == Some(side.value) && !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        }
+        out
+    }
+
     pub fn step(&self, id: StepId) -> Option<&Step<Ref>> {
         self.procedures.get(id.procedure.index()).and_then(|p| p.steps.get(id.step as usize))
     }
@@ -684,6 +1315,17 @@ impl Model {
             },
             Target::Approval(i) => self.approvals.get(i.index()).map(|x| x.id.value.clone()).unwrap_or_default(),
             Target::Signature(i) => self.signatures.get(i.index()).map(|x| x.id.value.clone()).unwrap_or_default(),
+            Target::Group(i) => self.groups.get(i.index()).map(|x| x.id.value.clone()).unwrap_or_default(),
+            Target::Key(i) => self.keys.get(i.index()).map(|x| x.id.value.clone()).unwrap_or_default(),
+            Target::Decision(d) => match (self.body(d.body), self.decision(d)) {
+                (Some(b), Some(dec)) => format!("{}.{}", b.id.value, dec.id.value),
+                _ => String::new(),
+            },
+            Target::Institution(i) => self.institutions.get(i.index()).map(|x| x.id.value.clone()).unwrap_or_default(),
+            Target::Act(i) => self.acts.get(i.index()).map(|x| x.id.value.clone()).unwrap_or_default(),
+            Target::Ratification(i) => {
+                self.ratifications.get(i.index()).map(|x| x.id.value.clone()).unwrap_or_default()
+            }
         }
     }
 
@@ -698,6 +1340,7 @@ impl Model {
                 _ => Vec::new(),
             },
             Target::Seat(s) => self.seat(s).and_then(|seat| self.seat_party(seat)).into_iter().collect(),
+            Target::Group(g) => self.group_parties(g),
             _ => Vec::new(),
         }
     }
@@ -717,6 +1360,14 @@ impl Model {
             + usize::from(self.term.is_some())
             + self.approvals.len()
             + self.signatures.len()
+            + self.groups.len()
+            + self.keys.iter().map(|k| 1 + k.shares.len()).sum::<usize>()
+            + self.bodies.iter().map(|b| b.decisions.len()).sum::<usize>()
+            + self.financings.iter().map(|f| f.shares.len()).sum::<usize>()
+            + self.institutions.len()
+            + self.acts.len()
+            + self.ratifications.len()
+            + usize::from(self.amendment.is_some())
     }
 }
 

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 /// Sets of element kinds a reference may point at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Kinds(u16);
+pub struct Kinds(u32);
 
 impl Kinds {
     pub const ALL: Kinds = Kinds(1);
@@ -35,6 +35,12 @@ impl Kinds {
     pub const STEP: Kinds = Kinds(1 << 12);
     pub const APPROVAL: Kinds = Kinds(1 << 13);
     pub const SIGNATURE: Kinds = Kinds(1 << 14);
+    pub const GROUP: Kinds = Kinds(1 << 15);
+    pub const KEY: Kinds = Kinds(1 << 16);
+    pub const DECISION: Kinds = Kinds(1 << 17);
+    pub const INSTITUTION: Kinds = Kinds(1 << 18);
+    pub const ACT: Kinds = Kinds(1 << 19);
+    pub const RATIFICATION: Kinds = Kinds(1 << 20);
 
     pub const fn or(self, other: Kinds) -> Kinds {
         Kinds(self.0 | other.0)
@@ -59,13 +65,31 @@ impl Kinds {
             Target::Step(_) => Kinds::STEP,
             Target::Approval(_) => Kinds::APPROVAL,
             Target::Signature(_) => Kinds::SIGNATURE,
+            Target::Group(_) => Kinds::GROUP,
+            Target::Key(_) => Kinds::KEY,
+            Target::Decision(_) => Kinds::DECISION,
+            Target::Institution(_) => Kinds::INSTITUTION,
+            Target::Act(_) => Kinds::ACT,
+            Target::Ratification(_) => Kinds::RATIFICATION,
         }
     }
+    /// "party, office or body", for "no … of this name".
+    pub fn describe_plain(self) -> String {
+        self.describe()
+            .split(", ")
+            .flat_map(|part| part.split(" or "))
+            .map(|w| w.trim_start_matches("a ").trim_start_matches("an ").to_string())
+            .collect::<Vec<_>>()
+            .join_list()
+    }
+
     /// "a party, an office or a body", for messages.
     pub fn describe(self) -> String {
         const NAMES: &[(Kinds, &str)] = &[
             (Kinds::PARTY, "a party"),
+            (Kinds::GROUP, "a group"),
             (Kinds::ACTOR, "an actor"),
+            (Kinds::INSTITUTION, "an institution"),
             (Kinds::OFFICE, "an office"),
             (Kinds::BODY, "a body"),
             (Kinds::SEAT, "a seat"),
@@ -78,6 +102,10 @@ impl Kinds {
             (Kinds::STEP, "a step"),
             (Kinds::APPROVAL, "an approval"),
             (Kinds::SIGNATURE, "a signature"),
+            (Kinds::KEY, "a key"),
+            (Kinds::DECISION, "a decision rule"),
+            (Kinds::ACT, "an act"),
+            (Kinds::RATIFICATION, "a ratification"),
             (Kinds::ALL, "`all`"),
         ];
         let names: Vec<&str> = NAMES.iter().filter(|(k, _)| self.contains(*k)).map(|(_, n)| *n).collect();
@@ -89,9 +117,26 @@ impl Kinds {
     }
 }
 
-const WHO: Kinds = Kinds::PARTY.or(Kinds::ACTOR).or(Kinds::OFFICE).or(Kinds::BODY);
+const WHO: Kinds =
+    Kinds::PARTY.or(Kinds::ACTOR).or(Kinds::OFFICE).or(Kinds::BODY).or(Kinds::GROUP).or(Kinds::INSTITUTION);
 const WHO_OR_ALL: Kinds = WHO.or(Kinds::ALL);
-const PARTIES: Kinds = Kinds::PARTY.or(Kinds::ACTOR).or(Kinds::ALL);
+const PARTIES: Kinds = Kinds::PARTY.or(Kinds::ACTOR).or(Kinds::ALL).or(Kinds::GROUP).or(Kinds::INSTITUTION);
+/// Parties and groups of parties (and actors standing for some).
+const MEMBERS: Kinds = Kinds::PARTY.or(Kinds::ACTOR).or(Kinds::GROUP);
+
+/// "a, b or c".
+trait JoinList {
+    fn join_list(self) -> String;
+}
+impl JoinList for Vec<String> {
+    fn join_list(self) -> String {
+        match self.as_slice() {
+            [] => "nothing".to_string(),
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy)]
 struct Def {
@@ -101,6 +146,8 @@ struct Def {
 
 struct Resolver {
     names: BTreeMap<String, Def>,
+    /// Number of parties in each group, for seats `each GROUP`.
+    group_sizes: Vec<u32>,
     diags: Vec<Diagnostic>,
     /// "Did you mean" searches left: each compares with every name, so a
     /// file with thousands of undefined names gets suggestions for the
@@ -112,7 +159,12 @@ const MAX_SUGGESTION_SEARCHES: usize = 500;
 
 /// Resolve an AST into a model.
 pub fn resolve(ast: Ast) -> (Model, Vec<Diagnostic>) {
-    let mut r = Resolver { names: BTreeMap::new(), diags: Vec::new(), suggestions_left: MAX_SUGGESTION_SEARCHES };
+    let mut r = Resolver {
+        names: BTreeMap::new(),
+        group_sizes: Vec::new(),
+        diags: Vec::new(),
+        suggestions_left: MAX_SUGGESTION_SEARCHES,
+    };
     r.define_all(&ast);
     let model = r.model(ast);
     (model, r.diags)
@@ -216,6 +268,87 @@ impl Resolver {
         for (i, s) in ast.signatures.iter().enumerate() {
             self.define(&s.id, Target::Signature(SignatureId(u(i))));
         }
+        for (i, g) in ast.groups.iter().enumerate() {
+            self.define(&g.id, Target::Group(GroupId(u(i))));
+        }
+        for (i, k) in ast.keys.iter().enumerate() {
+            self.define(&k.id, Target::Key(KeyId(u(i))));
+        }
+        for (i, b) in ast.bodies.iter().enumerate() {
+            for (j, d) in b.decisions.iter().enumerate() {
+                let name = Spanned::new(format!("{}.{}", b.id.value, d.id.value), d.id.span);
+                self.define(&name, Target::Decision(DecisionId { body: BodyId(u(i)), decision: u(j) }));
+            }
+        }
+        for (i, x) in ast.institutions.iter().enumerate() {
+            self.define(&x.id, Target::Institution(InstitutionId(u(i))));
+        }
+        for (i, a) in ast.acts.iter().enumerate() {
+            self.define(&a.id, Target::Act(ActId(u(i))));
+        }
+        for (i, r) in ast.ratifications.iter().enumerate() {
+            self.define(&r.id, Target::Ratification(RatificationId(u(i))));
+        }
+    }
+
+    fn requirement(
+        &mut self,
+        r: Spanned<Requirement<RawRef>>,
+        scope: Option<&str>,
+    ) -> Option<Spanned<Requirement<Ref>>> {
+        let value = match r.value {
+            Requirement::Consent => Requirement::Consent,
+            Requirement::Unanimity { base } => Requirement::Unanimity { base },
+            Requirement::Majority { base } => Requirement::Majority { base },
+            Requirement::Qualified { fraction, base } => Requirement::Qualified { fraction, base },
+            Requirement::Veto { who } => Requirement::Veto {
+                who: self.get(&who, MEMBERS.or(Kinds::OFFICE).or(Kinds::SEAT), scope, "who holds a veto")?,
+            },
+            Requirement::AtLeast { count, of } => {
+                Requirement::AtLeast { count, of: self.get(&of, Kinds::GROUP, None, "the group of `at_least N of`")? }
+            }
+            Requirement::Weighted { key, fraction, of } => Requirement::Weighted {
+                key: self.get(&key, Kinds::KEY, None, "the key of a weighted threshold")?,
+                fraction,
+                of: self.opt(of, Kinds::GROUP, None, "the group of a weighted threshold"),
+            },
+        };
+        Some(Spanned::new(value, r.span))
+    }
+
+    fn clauses(&mut self, cs: Vec<Clause<RawRef>>, scope: Option<&str>) -> Vec<Clause<Ref>> {
+        cs.into_iter()
+            .map(|c| Clause {
+                any_of: c.any_of.into_iter().filter_map(|r| self.requirement(r, scope)).collect(),
+                span: c.span,
+            })
+            .collect()
+    }
+
+    fn meeting(&mut self, m: Meeting<RawRef>) -> Meeting<Ref> {
+        let requests = m
+            .requests
+            .into_iter()
+            .filter_map(|r| {
+                let value = match r.value {
+                    Requester::Party { who } => Requester::Party {
+                        who: self.get(&who, MEMBERS.or(Kinds::OFFICE), None, "who may call a meeting")?,
+                    },
+                    Requester::CountOf { count, of } => {
+                        Requester::CountOf { count, of: self.get(&of, Kinds::GROUP, None, "the group of `N of`")? }
+                    }
+                };
+                Some(Spanned::new(value, r.span))
+            })
+            .collect();
+        Meeting {
+            frequency: m.frequency,
+            modality: m.modality,
+            governed_by: m.governed_by,
+            on_request_of: m.on_request_of,
+            requests,
+            span: m.span,
+        }
     }
 
     /// Resolve one reference. `scope` is the enclosing body or procedure,
@@ -273,13 +406,7 @@ impl Resolver {
                     "R001",
                     "undefined-reference",
                     format!("`{}` is not defined", r.id),
-                    Label::new(
-                        r.span,
-                        format!(
-                            "no {} of this name",
-                            allowed.describe().trim_start_matches("a ").trim_start_matches("an ")
-                        ),
-                    ),
+                    Label::new(r.span, format!("no {} of this name", allowed.describe_plain())),
                 );
                 diag = match suggestion {
                     Some((name, span)) => diag
@@ -331,11 +458,78 @@ impl Resolver {
     }
 
     fn model(&mut self, ast: Ast) -> Model {
+        let groups: Vec<Group<Ref>> = ast
+            .groups
+            .into_iter()
+            .map(|g| Group {
+                members: self.list(g.members, Kinds::PARTY.or(Kinds::ACTOR), None, "a member of a group"),
+                id: g.id,
+                name: g.name,
+                span: g.span,
+                side: g.side,
+                meta: g.meta,
+            })
+            .collect();
+        self.group_sizes = groups
+            .iter()
+            .map(|g| {
+                let mut members: Vec<usize> = g
+                    .members
+                    .iter()
+                    .filter_map(|m| if let Target::Party(p) = m.target { Some(p.index()) } else { None })
+                    .collect();
+                if let Some(side) = &g.side {
+                    members.extend(
+                        ast.parties
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, p)| p.side.as_ref().map(|s| s.value) == Some(side.value))
+                            .map(|(i, _)| i),
+                    );
+                }
+                members.sort_unstable();
+                members.dedup();
+                // Actors listed in a group count as members too.
+                let actors = g.members.iter().filter(|m| matches!(m.target, Target::Actor(_))).count();
+                u(members.len() + actors)
+            })
+            .collect();
+        let keys = ast
+            .keys
+            .into_iter()
+            .map(|k| Key {
+                of: self.opt(k.of, Kinds::GROUP, None, "the group a key distributes among"),
+                shares: k
+                    .shares
+                    .into_iter()
+                    .filter_map(|s| {
+                        Some(KeyShare {
+                            party: self.get(&s.party, Kinds::PARTY.or(Kinds::ACTOR), None, "a party of a key")?,
+                            percent: s.percent,
+                            span: s.span,
+                        })
+                    })
+                    .collect(),
+                id: k.id,
+                name: k.name,
+                span: k.span,
+                year: k.year,
+                source: k.source,
+                example: k.example,
+                tolerance: k.tolerance,
+                meta: k.meta,
+            })
+            .collect();
         let offices = ast
             .offices
             .into_iter()
             .map(|o| Office {
-                of: self.opt(o.of, Kinds::PARTY.or(Kinds::ACTOR), None, "the party of an office"),
+                of: self.opt(
+                    o.of,
+                    Kinds::PARTY.or(Kinds::ACTOR).or(Kinds::INSTITUTION),
+                    None,
+                    "the party of an office",
+                ),
                 id: o.id,
                 name: o.name,
                 span: o.span,
@@ -411,6 +605,23 @@ impl Resolver {
             .map(|f| Financing {
                 payer: self.list(f.payer, PARTIES.or(Kinds::BODY), None, "a payer"),
                 recipient: self.list(f.recipient, PARTIES.or(Kinds::BODY), None, "a recipient"),
+                shares: f
+                    .shares
+                    .into_iter()
+                    .filter_map(|s| {
+                        let payer = self.get(&s.payer, MEMBERS.or(Kinds::INSTITUTION), None, "who pays a share")?;
+                        let kind = match s.kind {
+                            ShareKind::Percent { percent } => ShareKind::Percent { percent },
+                            ShareKind::ByKey { key } => {
+                                ShareKind::ByKey { key: self.get(&key, Kinds::KEY, None, "the key of a share")? }
+                            }
+                            ShareKind::Rest { key } => {
+                                ShareKind::Rest { key: self.opt(key, Kinds::KEY, None, "the key of a share") }
+                            }
+                        };
+                        Some(Share { payer, kind, before_split: s.before_split, span: s.span })
+                    })
+                    .collect(),
                 id: f.id,
                 name: f.name,
                 span: f.span,
@@ -450,7 +661,89 @@ impl Resolver {
                 meta: s.meta,
             })
             .collect();
+        let ratifications = ast
+            .ratifications
+            .into_iter()
+            .map(|r| Ratification {
+                by: self.opt(r.by, WHO_OR_ALL, None, "who ratifies"),
+                id: r.id,
+                name: r.name,
+                span: r.span,
+                deadline: r.deadline,
+                depositary: r.depositary,
+                date: r.date,
+                meta: r.meta,
+            })
+            .collect();
+        let amendment = ast.amendment.map(|a| Amendment {
+            requires: self.clauses(a.requires, None),
+            by: self.opt(a.by, WHO_OR_ALL, None, "who amends the agreement"),
+            span: a.span,
+            in_writing: a.in_writing,
+            meta: a.meta,
+        });
+        let institutions = ast
+            .institutions
+            .into_iter()
+            .map(|i| Institution {
+                owners: i
+                    .owners
+                    .into_iter()
+                    .filter_map(|o| {
+                        let owner = self.get(&o.owner, MEMBERS, None, "an owner of an institution")?;
+                        let share = match o.share {
+                            None => None,
+                            Some(OwnerShare::Equal) => Some(OwnerShare::Equal),
+                            Some(OwnerShare::Percent { percent }) => Some(OwnerShare::Percent { percent }),
+                            Some(OwnerShare::ByKey { key }) => Some(OwnerShare::ByKey {
+                                key: self.get(&key, Kinds::KEY, None, "the key of an ownership share")?,
+                            }),
+                        };
+                        Some(Owner { owner, share, span: o.span })
+                    })
+                    .collect(),
+                organs: i
+                    .organs
+                    .into_iter()
+                    .filter_map(|o| {
+                        Some(Organ {
+                            organ: self.get(
+                                &o.organ,
+                                Kinds::BODY.or(Kinds::OFFICE),
+                                None,
+                                "an organ of an institution",
+                            )?,
+                            max_term_years: o.max_term_years,
+                            appointed_by: self.opt(o.appointed_by, WHO_OR_ALL, None, "who appoints an organ"),
+                            span: o.span,
+                        })
+                    })
+                    .collect(),
+                supervision: i.supervision.and_then(|s| {
+                    Some(Supervision {
+                        by: self.get(&s.by, WHO, None, "who supervises an institution")?,
+                        kind: s.kind,
+                        span: s.span,
+                    })
+                }),
+                id: i.id,
+                name: i.name,
+                span: i.span,
+                legal_form: i.legal_form,
+                located_in: i.located_in,
+                from: i.from,
+                takes_over: i.takes_over,
+                meta: i.meta,
+            })
+            .collect();
         Agreement {
+            document: ast.document,
+            groups,
+            keys,
+            institutions,
+            acts: ast.acts,
+            ratifications,
+            amendment,
             id: ast.id,
             span: ast.span,
             title: ast.title,
@@ -483,20 +776,68 @@ impl Resolver {
         let seats = b
             .seats
             .into_iter()
-            .map(|s| Seat {
-                party: self.opt(s.party, Kinds::PARTY.or(Kinds::ACTOR), None, "the party of a seat"),
-                office: self.opt(s.office, Kinds::OFFICE, None, "the office of a seat"),
-                id: s.id,
-                label: s.label,
-                span: s.span,
-                side: s.side,
-                count: s.count,
-                voting: s.voting,
-                meta: s.meta,
+            .map(|s| {
+                let each = self.opt(s.each, Kinds::GROUP, None, "the group of `each`");
+                // One seat for each member of the group.
+                let count = match each.as_ref().map(|e| e.target) {
+                    Some(Target::Group(g)) => {
+                        Spanned::new(self.group_sizes.get(g.index()).copied().unwrap_or(0), s.count.span)
+                    }
+                    _ => s.count,
+                };
+                Seat {
+                    party: self.opt(
+                        s.party,
+                        Kinds::PARTY.or(Kinds::ACTOR).or(Kinds::INSTITUTION),
+                        None,
+                        "the party of a seat",
+                    ),
+                    office: self.opt(s.office, Kinds::OFFICE, None, "the office of a seat"),
+                    each,
+                    id: s.id,
+                    label: s.label,
+                    span: s.span,
+                    side: s.side,
+                    count,
+                    voting: s.voting,
+                    variable: s.variable,
+                    votes_on: s.votes_on,
+                    meta: s.meta,
+                }
+            })
+            .collect();
+        let rotation = b.rotation.map(|r| Rotation {
+            among: self.list(r.among, MEMBERS, None, "among whom the chair rotates"),
+            every: r.every,
+            order: r.order,
+            span: r.span,
+        });
+        let meeting = b.meeting.map(|m| self.meeting(m));
+        let decisions = b
+            .decisions
+            .into_iter()
+            .map(|d| Decision {
+                requires: self.clauses(d.requires, scope),
+                id: d.id,
+                label: d.label,
+                span: d.span,
+                quorum: d.quorum,
+                quorum_share: d.quorum_share,
+                meta: d.meta,
             })
             .collect();
         Body {
             seats,
+            rotation,
+            decisions,
+            meeting,
+            quorum_share: b.quorum_share,
+            deputy: self.opt(
+                b.deputy,
+                Kinds::SEAT.or(Kinds::OFFICE).or(Kinds::PARTY),
+                scope,
+                "the deputy chair of a body",
+            ),
             chair: self.opt(b.chair, Kinds::SEAT.or(Kinds::OFFICE).or(Kinds::PARTY), scope, "the chair of a body"),
             binding: self.list(b.binding, WHO_OR_ALL, None, "whom a body's decisions bind"),
             reports_to: self.opt(b.reports_to, WHO, None, "whom a body reports to"),
@@ -508,7 +849,6 @@ impl Resolver {
             legal_basis: b.legal_basis,
             parity: b.parity,
             declared_seats: b.declared_seats,
-            meeting: b.meeting,
             quorum: b.quorum,
             decides: b.decides,
             recommendation_to: b.recommendation_to,
@@ -523,17 +863,24 @@ impl Resolver {
         let steps = p
             .steps
             .into_iter()
-            .map(|s| Step {
-                by: self.opt(s.by, WHO_OR_ALL.or(Kinds::SEAT), None, "who takes a step"),
-                after: self.list(s.after, Kinds::STEP, scope, "the step before"),
-                consent_of: self.list(s.consent_of, WHO_OR_ALL, None, "whose consent a step needs"),
-                consultation_of: self.list(s.consultation_of, WHO_OR_ALL, None, "who is consulted"),
-                id: s.id,
-                label: s.label,
-                span: s.span,
-                kind: s.kind,
-                commits_money: s.commits_money,
-                meta: s.meta,
+            .map(|s| {
+                let by = self.opt(s.by, WHO_OR_ALL.or(Kinds::SEAT), None, "who takes a step");
+                // `under X` looks first among the decision rules of the body taking the step.
+                let body_scope = by.as_ref().filter(|r| matches!(r.target, Target::Body(_))).map(|r| r.id.clone());
+                let under = self.opt(s.under, Kinds::DECISION, body_scope.as_deref(), "the decision rule of a step");
+                Step {
+                    by,
+                    under,
+                    after: self.list(s.after, Kinds::STEP, scope, "the step before"),
+                    consent_of: self.list(s.consent_of, WHO_OR_ALL, None, "whose consent a step needs"),
+                    consultation_of: self.list(s.consultation_of, WHO_OR_ALL, None, "who is consulted"),
+                    id: s.id,
+                    label: s.label,
+                    span: s.span,
+                    kind: s.kind,
+                    commits_money: s.commits_money,
+                    meta: s.meta,
+                }
             })
             .collect();
         Procedure { id: p.id, name: p.name, span: p.span, steps, meta: p.meta }

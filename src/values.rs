@@ -211,3 +211,78 @@ mod tests {
         assert_eq!(Money::from_minor("EUR", 12_345).to_string(), "EUR 123.45");
     }
 }
+
+/// An exact decimal figure such as a percentage of a distribution key
+/// (`13.04`), held in millionths. No floating point: shares must add up
+/// exactly, within a stated tolerance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Decimal(pub u64);
+
+impl Decimal {
+    /// Millionths in one unit.
+    pub const SCALE: u64 = 1_000_000;
+
+    pub fn parse(text: &str) -> Result<Decimal, String> {
+        let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+        if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
+            return Err("a figure is written with digits and at most one dot, e.g. 13.04".to_string());
+        }
+        if frac.len() > 6 {
+            return Err("a figure has at most six decimal places".to_string());
+        }
+        let whole: u64 = int.parse().map_err(|_| "the figure is too large".to_string())?;
+        let mut millionths: u64 = 0;
+        for (i, b) in frac.bytes().enumerate() {
+            let digit = u64::from(b - b'0');
+            millionths += digit * 10u64.pow(5 - i as u32);
+        }
+        whole
+            .checked_mul(Self::SCALE)
+            .and_then(|w| w.checked_add(millionths))
+            .map(Decimal)
+            .ok_or_else(|| "the figure is too large".to_string())
+    }
+
+    pub fn from_whole(n: u64) -> Decimal {
+        Decimal(n.saturating_mul(Self::SCALE))
+    }
+}
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let whole = self.0 / Self::SCALE;
+        let frac = self.0 % Self::SCALE;
+        if frac == 0 {
+            return write!(f, "{whole}");
+        }
+        let digits = format!("{frac:06}");
+        write!(f, "{whole}.{}", digits.trim_end_matches('0'))
+    }
+}
+
+impl Serialize for Decimal {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Decimal {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Decimal::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod decimal_tests {
+    use super::Decimal;
+
+    #[test]
+    fn parses_and_prints_exactly() {
+        assert_eq!(Decimal::parse("13.04").map(|d| d.0), Ok(13_040_000));
+        assert_eq!(Decimal::parse("25").map(|d| d.to_string()), Ok("25".to_string()));
+        assert_eq!(Decimal::parse("0.000001").map(|d| d.to_string()), Ok("0.000001".to_string()));
+        assert!(Decimal::parse("1.0000001").is_err());
+        assert!(Decimal::parse("99999999999999999999").is_err());
+    }
+}

@@ -478,7 +478,7 @@ mod tests {
         Field::Amount { bound, money: Money::from_minor("EUR", million * 100_000_000) }
     }
     fn freq(times: u32, per: Period) -> Field {
-        Field::Frequency(Frequency::AtLeast { times, per })
+        Field::Frequency(Frequency::AtLeast { times, per, every: 1 })
     }
     fn date(y: i32, m: u8, d: u8) -> Field {
         Field::Date(Date::new(y, m, d).unwrap_or(Date { year: y, month: 1, day: 1 }))

@@ -53,6 +53,7 @@ impl fmt::Display for Field {
                 let b = match bound {
                     Bound::UpTo => "up to",
                     Bound::Exactly => "exactly",
+                    Bound::About => "about",
                 };
                 write!(f, "{b} {money}")
             }

@@ -351,9 +351,10 @@ pub fn build(m: &Model, predecessor: Option<&Model>) -> Graph {
         b.add(id.clone(), NodeKind::Agreement, &short(t, 60), None, pre.date.as_ref().map(|d| d.value.to_string()));
         b.edge(&this, &id, EdgeKind::Supersedes);
     }
-    for side in [Side::State, Side::Municipal] {
+    for side in [Side::Federal, Side::State, Side::Municipal] {
         if m.parties.iter().any(|p| p.side.as_ref().is_some_and(|s| s.value == side)) {
             let label = match side {
+                Side::Federal => "Bund (federal side)",
                 Side::State => "Land (state side)",
                 Side::Municipal => "Kommunen (municipal side)",
             };
@@ -469,6 +470,7 @@ pub fn build(m: &Model, predecessor: Option<&Model>) -> Graph {
             let bound = match a.bound {
                 Bound::UpTo => "up to",
                 Bound::Exactly => "exactly",
+                Bound::About => "about",
             };
             format!("{bound} {}", a.money)
         });

@@ -155,6 +155,7 @@ pub fn obligations(m: &Model, party: PartyId) -> Vec<Duty> {
             let bound = match a.bound {
                 Bound::UpTo => "up to",
                 Bound::Exactly => "exactly",
+                Bound::About => "about",
             };
             format!(" ({bound} {})", a.money)
         });

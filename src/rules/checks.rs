@@ -16,10 +16,12 @@ pub fn parity(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let m = ctx.model;
     for b in &m.bodies {
         let Some(parity_span) = b.parity else { continue };
+        let mut federal = 0u64;
         let mut state = 0u64;
         let mut municipal = 0u64;
         for seat in b.seats.iter().filter(|s| s.voting) {
             match m.seat_side(seat) {
+                Some(Side::Federal) => federal += u64::from(seat.count.value),
                 Some(Side::State) => state += u64::from(seat.count.value),
                 Some(Side::Municipal) => municipal += u64::from(seat.count.value),
                 None => {
@@ -34,16 +36,29 @@ pub fn parity(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 }
             }
         }
-        if state != municipal {
+        // The sides that sit in the body; state and municipal are the
+        // classic pair and are compared even when one of them is missing.
+        let counts: Vec<(u64, &str)> = if federal == 0 {
+            vec![(state, "state"), (municipal, "municipal")]
+        } else {
+            [(federal, "federal"), (state, "state"), (municipal, "municipal")]
+                .into_iter()
+                .filter(|(n, _)| *n > 0)
+                .collect()
+        };
+        let unequal = counts.windows(2).any(|w| matches!(w, [a, b] if a.0 != b.0)) || counts.len() < 2;
+        if unequal {
+            let parts: Vec<String> = counts.iter().map(|(n, s)| format!("{n} {s}")).collect();
+            let listed = match parts.as_slice() {
+                [init @ .., last] if !init.is_empty() => format!("{} and {last}", init.join(", ")),
+                _ => parts.join(""),
+            };
             let d = sink
                 .finding(
-                    format!(
-                        "`{}` is declared paritätisch but has {state} state and {municipal} municipal voting seats",
-                        b.id.value
-                    ),
+                    format!("`{}` is declared paritätisch but has {listed} voting seats", b.id.value),
                     Label::new(parity_span, "declared paritätisch here"),
                 )
-                .with_label(Label::new(b.id.span, format!("{state} state, {municipal} municipal voting seats")))
+                .with_label(Label::new(b.id.span, format!("{} voting seats", parts.join(", "))))
                 .with_help("give both sides the same number of voting seats, or mark a seat without a vote `advisory`");
             sink.push(&[&b.meta], d);
         }
@@ -499,13 +514,17 @@ pub fn tranches(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         let bad = match amount.bound {
             Bound::UpTo => sum > amount.money.minor,
             Bound::Exactly => sum != amount.money.minor,
+            // An approximate amount is no ceiling to hold tranches to.
+            Bound::About => false,
         };
         if bad {
             let (what, help) = match amount.bound {
                 Bound::UpTo => {
                     ("exceed the ceiling of", "lower the tranches, or raise the ceiling if the text says so")
                 }
-                Bound::Exactly => ("do not add up to the exact sum of", "make the tranches add up to the sum"),
+                Bound::Exactly | Bound::About => {
+                    ("do not add up to the exact sum of", "make the tranches add up to the sum")
+                }
             };
             let mut d = sink
                 .finding(
