@@ -832,6 +832,7 @@ impl Lowerer {
             chair: None,
             rotation: None,
             deputy: None,
+            casting_vote: None,
             meeting: None,
             quorum: None,
             quorum_share: None,
@@ -876,6 +877,7 @@ impl Lowerer {
                     }
                 },
                 Rule::deputy_attr => self.set_ref(&a, &mut b.deputy, "deputy"),
+                Rule::casting_vote_attr => self.set(&mut b.casting_vote, sp(&a), "casting_vote"),
                 Rule::meets_attr => {
                     if let Some(m) = self.meeting(&a) {
                         self.set(&mut b.meeting, m, "meets");

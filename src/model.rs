@@ -703,6 +703,9 @@ pub struct Body<R> {
     pub rotation: Option<Rotation<R>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deputy: Option<R>,
+    /// The chair's vote decides a tie.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub casting_vote: Option<Span>,
     pub meeting: Option<Meeting<R>>,
     pub quorum: Option<Spanned<u32>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1257,10 +1260,17 @@ impl Model {
         self.procedures.get(id.procedure.index()).and_then(|p| p.steps.get(id.step as usize))
     }
 
-    /// The party a seat belongs to: its own `party`, or the party of its office.
+    /// The party a seat belongs to: its own `party`, the party an actor
+    /// given the seat is part of, or the party of its office.
     pub fn seat_party(&self, seat: &Seat<Ref>) -> Option<PartyId> {
-        if let Some(Target::Party(p)) = seat.party.as_ref().map(|r| r.target) {
-            return Some(p);
+        match seat.party.as_ref().map(|r| r.target) {
+            Some(Target::Party(p)) => return Some(p),
+            Some(Target::Actor(a)) => {
+                if let Some(p) = self.actor_party(a) {
+                    return Some(p);
+                }
+            }
+            _ => {}
         }
         match seat.office.as_ref().map(|r| r.target) {
             Some(Target::Office(o)) => self.office(o).and_then(|o| match o.of.as_ref().map(|r| r.target) {
@@ -1271,9 +1281,46 @@ impl Model {
         }
     }
 
+    /// The party an actor is part of, following `part_of` (bounded, so a
+    /// cycle of actors ends).
+    pub fn actor_party(&self, actor: ActorId) -> Option<PartyId> {
+        let mut current = actor;
+        for _ in 0..=self.actors.len() {
+            match self.actors.get(current.index())?.part_of.as_ref()?.target {
+                Target::Party(p) => return Some(p),
+                Target::Actor(a) => current = a,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// The parties a seat stands for: its party, or each member of its
+    /// `each` group.
+    pub fn seat_parties(&self, seat: &Seat<Ref>) -> Vec<PartyId> {
+        match seat.each.as_ref().map(|r| r.target) {
+            Some(Target::Group(g)) => self.group_parties(g),
+            _ => self.seat_party(seat).into_iter().collect(),
+        }
+    }
+
     /// The parties that hold a seat in a body.
     pub fn seated_parties(&self, body: &Body<Ref>) -> std::collections::BTreeSet<PartyId> {
-        body.seats.iter().filter_map(|s| self.seat_party(s)).collect()
+        body.seats.iter().flat_map(|s| self.seat_parties(s)).collect()
+    }
+
+    /// The parties that hold a voting seat in a body.
+    pub fn voting_parties(&self, body: &Body<Ref>) -> std::collections::BTreeSet<PartyId> {
+        body.seats.iter().filter(|s| s.voting).flat_map(|s| self.seat_parties(s)).collect()
+    }
+
+    /// The parties a reference stands for, following groups, offices, seats,
+    /// and actors that are part of a party.
+    pub fn parties_behind(&self, target: Target) -> Vec<PartyId> {
+        match target {
+            Target::Actor(a) => self.actor_party(a).into_iter().collect(),
+            other => self.parties_of(other),
+        }
     }
 
     /// The side a seat counts for: stated on the seat, else its party's,
@@ -1281,6 +1328,22 @@ impl Model {
     pub fn seat_side(&self, seat: &Seat<Ref>) -> Option<Side> {
         if let Some(s) = &seat.side {
             return Some(s.value);
+        }
+        // A seat for each member of a group: the group's side, or the side
+        // all its members share.
+        if let Some(Target::Group(g)) = seat.each.as_ref().map(|r| r.target) {
+            if let Some(side) = self.group(g).and_then(|x| x.side.as_ref()) {
+                return Some(side.value);
+            }
+            let sides: std::collections::BTreeSet<Option<Side>> = self
+                .group_parties(g)
+                .into_iter()
+                .map(|p| self.party(p).and_then(|p| p.side.as_ref().map(|s| s.value)))
+                .collect();
+            return match sides.into_iter().collect::<Vec<_>>().as_slice() {
+                [Some(one)] => Some(*one),
+                _ => None,
+            };
         }
         if let Some(p) = self.seat_party(seat).and_then(|p| self.party(p)) {
             return p.side.as_ref().map(|s| s.value);

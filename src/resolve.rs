@@ -832,6 +832,7 @@ impl Resolver {
             decisions,
             meeting,
             quorum_share: b.quorum_share,
+            casting_vote: b.casting_vote,
             deputy: self.opt(
                 b.deputy,
                 Kinds::SEAT.or(Kinds::OFFICE).or(Kinds::PARTY),

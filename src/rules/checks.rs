@@ -70,14 +70,18 @@ pub fn parity(ctx: &Context<'_>, sink: &mut Sink<'_>) {
 pub fn seat_count(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for b in &ctx.model.bodies {
         let Some(declared) = &b.declared_seats else { continue };
-        let listed = b.total_seats();
+        // Advisory attendees are not members; a variable number cannot be counted.
+        if b.has_variable_seats() {
+            continue;
+        }
+        let listed = b.member_seats();
         if listed != u64::from(declared.value) {
             let d = sink
                 .finding(
                     format!("`{}` states {} seats but lists {listed}", b.id.value, declared.value),
                     Label::new(declared.span, format!("{} seats stated here", declared.value)),
                 )
-                .with_label(Label::new(b.id.span, format!("{listed} seats listed in this body")))
+                .with_label(Label::new(b.id.span, format!("{listed} member seats listed in this body")))
                 .with_help(
                     "list every seat (a seat with `count N` stands for N members), or correct the stated number",
                 );
@@ -103,14 +107,19 @@ pub fn meeting_rule(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for (bi, b) in m.bodies.iter().enumerate() {
         // A body works by meeting: one that decides, or that has tasks.
         let task = first_task.get(&bi).copied();
-        let reason = match (&b.decides, task) {
-            (Some(d), _) => Label::new(d.span, "it decides here"),
+        let decides = b.decides.as_ref().map(|d| d.span).or(b.decisions.first().map(|d| d.id.span));
+        let reason = match (decides, task) {
+            (Some(d), _) => Label::new(d, "it decides here"),
             (None, Some(t)) => Label::new(t.id.span, "it has tasks, e.g. this one"),
             (None, None) => continue,
         };
+        // The source does not state it: nothing to demand.
+        if b.meta.is_unknown("meets") {
+            continue;
+        }
         match &b.meeting {
             None => {
-                let what = if b.decides.is_some() { "decides" } else { "has tasks" };
+                let what = if decides.is_some() { "decides" } else { "has tasks" };
                 let d = sink
                     .finding(format!("`{}` {what} but has no meeting rule", b.id.value), Label::new(b.id.span, "no `meets` in this body"))
                     .with_label(reason)
@@ -118,8 +127,11 @@ pub fn meeting_rule(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 sink.push(&[&b.meta], d);
             }
             Some(meeting) => {
-                if let Some(per_year) = meeting.frequency.value.per_year() {
-                    if i64::try_from(per_year).unwrap_or(i64::MAX) < min {
+                if let Some((times_, years)) = meeting.frequency.value.rate() {
+                    let per_year = times_ / years.max(1);
+                    // times per `years` years against `min` per year, exactly.
+                    let min_u = u64::try_from(min).unwrap_or(0);
+                    if times_ < min_u.saturating_mul(years) {
                         let d = sink
                             .finding(
                                 format!("`{}` meets {} a year, less than the minimum of {min}", b.id.value, times(per_year)),
@@ -148,8 +160,9 @@ fn times(n: u64) -> String {
 
 pub fn meeting_threshold(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for b in &ctx.model.bodies {
-        let seats = b.total_seats();
-        if seats == 0 {
+        // Thresholds count members; advisory attendees are none.
+        let seats = b.member_seats();
+        if seats == 0 || b.has_variable_seats() {
             continue;
         }
         let check = |value: &Spanned<u32>, what: &str, sink: &mut Sink<'_>| {
@@ -183,6 +196,7 @@ pub fn chair(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let m = ctx.model;
     for (bi, b) in m.bodies.iter().enumerate() {
         let Some(chair) = &b.chair else { continue };
+        // An office of a party with a seat holds the chair; so does an organ of it.
         let seated_parties = m.seated_parties(b);
         let ok = match chair.target {
             Target::Seat(s) => s.body.index() == bi,
@@ -758,7 +772,13 @@ pub fn unbound_party(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         .flat_map(|o| o.bearer.iter())
         .chain(m.financings.iter().flat_map(|f| f.payer.iter()))
         .chain(m.services.iter().flat_map(|s| s.provider.iter()))
-        .chain(m.projects.iter().flat_map(|p| p.partners.iter()));
+        .chain(m.projects.iter().flat_map(|p| p.partners.iter()))
+        // Money received binds too: the recipient is a party to its terms.
+        .chain(m.financings.iter().flat_map(|f| f.recipient.iter()))
+        .chain(m.financings.iter().flat_map(|f| f.shares.iter().map(|s| &s.payer)))
+        .chain(m.institutions.iter().flat_map(|i| i.owners.iter().map(|o| &o.owner)))
+        .chain(m.ratifications.iter().flat_map(|r| r.by.iter()))
+        .chain(m.bodies.iter().flat_map(|b| b.seats.iter().filter_map(|s| s.each.as_ref())));
     for r in refs {
         match r.target {
             Target::AllParties => bound.all = true,
@@ -785,9 +805,16 @@ pub fn unbound_party(ctx: &Context<'_>, sink: &mut Sink<'_>) {
 
 pub fn signatures(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let m = ctx.model;
+    // Nobody signs a statute or rules of procedure.
+    if !m.document.is_signed() {
+        return;
+    }
     let signing: BTreeSet<Target> = m.signatures.iter().filter_map(|s| s.party.as_ref().map(|r| r.target)).collect();
     for (i, p) in m.parties.iter().enumerate() {
-        if !signing.contains(&Target::Party(PartyId(i as u32))) {
+        if !signing.contains(&Target::Party(PartyId(i as u32)))
+            && !p.meta.is_unknown("signature")
+            && !m.meta.is_unknown("signature")
+        {
             let d = sink
                 .finding(
                     format!("party `{}` does not sign the agreement", p.id.value),
@@ -910,7 +937,8 @@ pub fn successor_date(ctx: &Context<'_>, sink: &mut Sink<'_>) {
 
 pub fn term(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let m = ctx.model;
-    if m.term.is_none() {
+    // Statutes and rules of procedure have no term; an unknown term is not demanded.
+    if m.term.is_none() && m.document.is_signed() && !m.meta.is_unknown("term") {
         let d = sink
             .finding(
                 format!("agreement `{}` states no term and no termination", m.id.value),

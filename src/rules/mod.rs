@@ -9,7 +9,19 @@
 //! a default severity, its parameters, an explanation (a Markdown file under
 //! `docs/rules/`, printed by `pakt explain`) and the function that checks.
 
+mod a022_unreachable_threshold;
+mod a023_voteless_veto;
+mod a024_parity_breakers;
+mod a025_group_members;
+mod a026_key_figures;
+mod a027_rotation_seats;
+mod a028_financing_shares;
+mod a029_indeterminate_shares;
+mod a030_impossible_decision;
+mod a031_entry_into_force;
+mod a032_institution;
 mod checks;
+mod governance;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -275,6 +287,105 @@ pub static REGISTRY: &[RuleInfo] = &[
         explanation: include_str!("../../docs/rules/A019-unheld-obligation.md"),
         check: checks::unheld_obligation,
     },
+    RuleInfo {
+        code: "A022",
+        name: "unreachable-threshold",
+        severity: Severity::Error,
+        summary: "a decision rule's quorum or threshold can be reached by the voting members",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A022-unreachable-threshold.md"),
+        check: a022_unreachable_threshold::check,
+    },
+    RuleInfo {
+        code: "A023",
+        name: "voteless-veto",
+        severity: Severity::Error,
+        summary: "a decision rule needs only the votes of those who hold a voting seat",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A023-voteless-veto.md"),
+        check: a023_voteless_veto::check,
+    },
+    RuleInfo {
+        code: "A024",
+        name: "parity-breakers",
+        severity: Severity::Warning,
+        summary: "a paritätisch body has no varying seats and no casting vote held by one side",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A024-parity-breakers.md"),
+        check: a024_parity_breakers::check,
+    },
+    RuleInfo {
+        code: "A025",
+        name: "group-members",
+        severity: Severity::Error,
+        summary: "a group lists each member once, has members, and only of its stated side",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A025-group-members.md"),
+        check: a025_group_members::check,
+    },
+    RuleInfo {
+        code: "A026",
+        name: "key-figures",
+        severity: Severity::Error,
+        summary: "a distribution key adds up to 100 %, covers its group, and cites a source",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A026-key-figures.md"),
+        check: a026_key_figures::check,
+    },
+    RuleInfo {
+        code: "A027",
+        name: "rotation-seats",
+        severity: Severity::Error,
+        summary: "a chair rotates only among parties or groups that hold a seat in the body",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A027-rotation-seats.md"),
+        check: a027_rotation_seats::check,
+    },
+    RuleInfo {
+        code: "A028",
+        name: "financing-shares",
+        severity: Severity::Error,
+        summary: "the shares of a financing add up, name each payer once, and their keys cover every payer",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A028-financing-shares.md"),
+        check: a028_financing_shares::check,
+    },
+    RuleInfo {
+        code: "A029",
+        name: "indeterminate-shares",
+        severity: Severity::Warning,
+        summary: "joint payers of a financing have their shares stated",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A029-indeterminate-shares.md"),
+        check: a029_indeterminate_shares::check,
+    },
+    RuleInfo {
+        code: "A030",
+        name: "impossible-decision",
+        severity: Severity::Error,
+        summary: "no decision rule needs more members than the agreement may keep while in force",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A030-impossible-decision.md"),
+        check: a030_impossible_decision::check,
+    },
+    RuleInfo {
+        code: "A031",
+        name: "entry-into-force",
+        severity: Severity::Error,
+        summary: "conditions for entry into force and ratification dates agree with the parties and the signing date",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A031-entry-into-force.md"),
+        check: a031_entry_into_force::check,
+    },
+    RuleInfo {
+        code: "A032",
+        name: "institution",
+        severity: Severity::Error,
+        summary: "an institution has owners whose shares add up, and organs of its own",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A032-institution.md"),
+        check: a032_institution::check,
+    },
 ];
 
 /// Find a rule by code (`A001`, any case) or name (`parity`).
@@ -357,5 +468,12 @@ pub fn all_metas(m: &Model) -> Vec<&Meta> {
     v.extend(m.term.iter().map(|x| &x.meta));
     v.extend(m.approvals.iter().map(|x| &x.meta));
     v.extend(m.signatures.iter().map(|x| &x.meta));
+    v.extend(m.groups.iter().map(|x| &x.meta));
+    v.extend(m.keys.iter().map(|x| &x.meta));
+    v.extend(m.bodies.iter().flat_map(|b| b.decisions.iter().map(|d| &d.meta)));
+    v.extend(m.institutions.iter().map(|x| &x.meta));
+    v.extend(m.acts.iter().map(|x| &x.meta));
+    v.extend(m.ratifications.iter().map(|x| &x.meta));
+    v.extend(m.amendment.iter().map(|x| &x.meta));
     v
 }

@@ -1,0 +1,48 @@
+//! A030 impossible-decision: a decision rule that can no longer be met
+//! while the agreement is still in force (it needs more members of a group
+//! than the agreement may keep before it lapses).
+
+use super::governance::requirements;
+use super::{Context, Sink};
+use crate::diagnostic::Label;
+use crate::model::*;
+
+pub fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let m = ctx.model;
+    let Some(term) = &m.term else { return };
+    let Some(lapse) = &term.lapses_below else { return };
+    // The agreement stays in force with `lapse` parties.
+    let least = u64::from(lapse.value);
+    let mut check = |needed: u64, of: &Ref, span: crate::span::Span, what: String, metas: &[&Meta]| {
+        if needed > least {
+            let d = sink
+                .finding(
+                    format!("{what} needs {needed} of `{}`, but the agreement stays in force with only {least} parties", of.id),
+                    Label::new(span, format!("{needed} needed")),
+                )
+                .with_label(Label::new(lapse.span, format!("lapses only below {least} parties")))
+                .with_help("let the agreement lapse before the rule becomes impossible, or let the threshold follow the remaining parties");
+            sink.push(metas, d);
+        }
+    };
+    for b in &m.bodies {
+        for (d, r) in requirements(b) {
+            if let Requirement::AtLeast { count, of } = &r.value {
+                check(
+                    u64::from(*count),
+                    of,
+                    r.span,
+                    format!("decision `{}.{}`", b.id.value, d.id.value),
+                    &[&b.meta, &d.meta],
+                );
+            }
+        }
+    }
+    if let Some(a) = &m.amendment {
+        for r in a.requires.iter().flat_map(|c| c.any_of.iter()) {
+            if let Requirement::AtLeast { count, of } = &r.value {
+                check(u64::from(*count), of, r.span, "the amendment clause".to_string(), &[&a.meta]);
+            }
+        }
+    }
+}
