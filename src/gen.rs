@@ -176,6 +176,8 @@ struct Gen {
     party_groups: Option<usize>,
     /// The parties (Land, municipal, second municipal) each defining cluster made.
     groups: Vec<(String, String, Option<String>)>,
+    /// Clusters that defined a key.
+    keys: Vec<usize>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -211,6 +213,7 @@ impl Gen {
             bodies: Vec::new(),
             party_groups: None,
             groups: Vec::new(),
+            keys: Vec::new(),
         }
     }
 
@@ -338,6 +341,7 @@ impl Gen {
         self.goal(&cl);
         self.parties(&cl);
         self.office_actor(&cl);
+        self.group_key(&cl);
         self.body(&cl);
         let obligations = self.rng.range(2, 6);
         for j in 0..obligations {
@@ -419,6 +423,37 @@ impl Gen {
         self.elements += 2;
     }
 
+    /// The municipal side of the cluster as a group, and now and then a
+    /// key that weights it (figures marked as an example).
+    fn group_key(&mut self, cl: &Cluster) {
+        let c = cl.c;
+        let members = match &cl.kv2 {
+            Some(kv2) => format!("{}, {kv2}", cl.kv),
+            None => cl.kv.clone(),
+        };
+        let _ = writeln!(self.out, "group kommunale_seite_{c} \"die kommunale Seite {c}\" {{ members {members} }}");
+        self.elements += 1;
+        if self.rng.chance(50) {
+            let _ = writeln!(self.out, "key schluessel_{c} \"Verteilungsschlüssel {c}\" {{");
+            let _ = writeln!(self.out, "  of kommunale_seite_{c}");
+            self.line("  example");
+            match &cl.kv2 {
+                Some(kv2) => {
+                    let a = self.rng.range(1, 99);
+                    let _ = writeln!(self.out, "  share {} {a}.5\n  share {kv2} {}.5", cl.kv, 99 - a);
+                    self.elements += 2;
+                }
+                None => {
+                    let _ = writeln!(self.out, "  share {} 100", cl.kv);
+                    self.elements += 1;
+                }
+            }
+            self.line("}");
+            self.elements += 1;
+            self.keys.push(c);
+        }
+    }
+
     fn body(&mut self, cl: &Cluster) {
         let c = cl.c;
         // Voting seats: state = 1 (cio) + s, municipal = 1 (kv) + e (kv2) + m, with s = e + m.
@@ -435,7 +470,8 @@ impl Gen {
             let _ = writeln!(self.out, "  legal_basis \"§ {} MusterEGovG\"", 20 + c % 30);
         }
         self.line("  parity");
-        let _ = writeln!(self.out, "  seats {total}");
+        // Advisory attendees are not members: `seats` counts the members.
+        let _ = writeln!(self.out, "  seats {}", total - u64::from(advisory));
         let _ = writeln!(self.out, "  seat cio {{ office {} }}", cl.cio);
         if s > 0 {
             let _ = writeln!(self.out, "  seat land \"weitere Vertreter des Landes\" {{ side state count {s} }}");
@@ -457,16 +493,27 @@ impl Gen {
             1 => "month",
             _ => "year",
         };
+        let members = total - u64::from(advisory);
         if self.rng.chance(60) {
-            let req = self.rng.range(1, total);
+            let req = self.rng.range(1, members);
             let _ = writeln!(self.out, "  meets at_least {times} per {per} or on_request_of {req}");
+        } else if self.rng.chance(20) {
+            let _ = writeln!(
+                self.out,
+                "  meets shall as_a_rule {times} per {per} or on_request_of {} or 1 of kommunale_seite_{c}",
+                cl.land
+            );
         } else if self.rng.chance(20) {
             self.line("  meets regularly");
         } else {
             let _ = writeln!(self.out, "  meets at_least {times} per {per}");
         }
-        let quorum = self.rng.range(1, total);
-        let _ = writeln!(self.out, "  quorum {quorum}");
+        if self.rng.chance(20) {
+            self.line("  quorum 1/2 of voting");
+        } else {
+            let quorum = self.rng.range(1, members);
+            let _ = writeln!(self.out, "  quorum {quorum}");
+        }
         match cl.rule {
             Rule::Consent => self.line("  decides by consent"),
             Rule::Unanimity => self.line("  decides by unanimity"),
@@ -490,6 +537,16 @@ impl Gen {
             if self.rng.chance(30) {
                 let _ = writeln!(self.out, "  formed_by {to}");
             }
+        }
+        if self.rng.chance(40) {
+            let _ = writeln!(self.out, "  decision beschluesse \"Beschlüsse\" {{");
+            self.line("    requires majority of members");
+            let _ = writeln!(self.out, "    requires at_least 1 of kommunale_seite_{c} or veto {}", cl.land);
+            if self.keys.last() == Some(&c) {
+                let _ = writeln!(self.out, "    requires weighted schluessel_{c} 1/2 of kommunale_seite_{c}");
+            }
+            self.line("  }");
+            self.elements += 1;
         }
         self.meta("  ", &format!("II.{c}"));
         let seat_lines = 2 + u64::from(s > 0) + e + u64::from(m > 0) + u64::from(advisory);
@@ -617,7 +674,10 @@ impl Gen {
             if other == cl.land {
                 let _ = writeln!(self.out, "  payer {}", cl.land);
             } else {
-                let _ = writeln!(self.out, "  payer {}, {other}", cl.land);
+                // Joint payers state their shares.
+                let _ =
+                    writeln!(self.out, "  payer {}, {other}\n  share {} 75 %\n  share {other} rest", cl.land, cl.land);
+                self.elements += 2;
             }
         } else {
             let _ = writeln!(self.out, "  payer {}", cl.land);

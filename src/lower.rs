@@ -226,6 +226,19 @@ const UNKNOWABLE: &[&str] = &[
     "signature",
     "ratification",
     "amendment",
+    "task",
+    "actor",
+    "goal",
+    "obligation",
+    "service",
+    "project",
+    "financing",
+    "procedure",
+    "step",
+    "group",
+    "key",
+    "institution",
+    "act",
 ];
 
 impl Lowerer {

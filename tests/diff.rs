@@ -48,9 +48,28 @@ fn sachsen_anhalt_reports_the_substance_of_the_2014_update() {
             .unwrap_or_else(|| panic!("goal {goal}"));
         assert_eq!(g["effect"], "strengthening");
     }
-    // The consent rules of 2014.
+    // The consent rules of 2014. The 2006 sources do not state how the
+    // working group decided (`unknown decides`): the rule is now stated,
+    // not added in substance.
     let decides = find(&|c| c["path"] == "body:koordinierungsgremium.decides").expect("decision rule");
-    assert_eq!((decides["new"].as_str(), decides["rule"].as_str()), (Some("consent"), Some("body.decides.stronger")));
+    assert_eq!((decides["new"].as_str(), decides["rule"].as_str()), (Some("consent"), Some("fact.stated")));
+    assert_eq!((decides["effect"].as_str(), decides["weight"].as_str()), (Some("neutral"), Some("editorial")));
+    // Nothing the 2006 sources leave unstated comes out as an addition or a
+    // removal: the seats, tasks and meeting rule of the body, the place, the
+    // term, the approvals and the offices are now stated.
+    for path in [
+        "body:koordinierungsgremium.meets",
+        "seat:koordinierungsgremium.vertreter_land",
+        "obligation:koordinierungsgremium.abstimmung",
+        "agreement:agreement.place",
+        "approval:zustimmung_ausschuss",
+        "office:cio",
+        "signature:sig_land.signatory",
+    ] {
+        let c = find(&|c| c["path"] == path).unwrap_or_else(|| panic!("{path}"));
+        assert_eq!(c["rule"], "fact.stated", "{path}: {c}");
+    }
+    assert!(changes.iter().all(|c| c["rule"] != "fact.unknown"), "nothing the 2014 version states is marked unknown");
     let consent = find(&|c| c["element"] == "step" && c["rule"] == "step.consent.added").expect("a consent step");
     assert_eq!(consent["weight"], "major");
     // New signatories and dates.

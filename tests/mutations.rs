@@ -76,7 +76,8 @@ fn raising_the_2019_tranche_breaks_the_ceiling() {
 
 #[test]
 fn dropping_the_meeting_rule_is_caught() {
-    let text = mutate("agreements/thueringen-2018.pakt", "    meets at_least 2 per year or on_request_of 2\n", "");
+    let text =
+        mutate("agreements/thueringen-2018.pakt", "    meets shall at_least 2 per year or on_request_of 2\n", "");
     let (code, codes) = check_mutant("thueringen-2018.pakt", &text);
     assert_eq!((code, codes), (1, vec!["A003".to_string()]));
 }

@@ -82,6 +82,8 @@ pub struct Element {
     pub continues: Option<String>,
     /// For steps: a consent on financing, or a step that needs consent.
     pub consent_step: bool,
+    /// Attributes its source does not state (`unknown …`).
+    pub unknowns: BTreeSet<String>,
 }
 
 impl Element {
@@ -228,8 +230,34 @@ impl Flat<'_> {
             fields: map,
             continues: None,
             consent_step: false,
+            unknowns: meta.unknowns.iter().map(|u| u.attribute.value.clone()).collect(),
         });
     }
+}
+
+/// The attribute `unknown` names for a field of the diff: the meeting rule's
+/// parts are all `meets`, and so on.
+fn attribute_of(field: &str) -> &str {
+    match field {
+        "on_request_of" | "meets_modality" | "governed_by" | "requests" => "meets",
+        "quorum_share" => "quorum",
+        "rotation" => "chair",
+        "notice_to_end_of" => "notice",
+        other => other,
+    }
+}
+
+fn clause_text(c: &Clause<Ref>, f: &Flat<'_>) -> String {
+    c.any_of.iter().map(|r| r.value.describe(|x: &Ref| f.r(x))).collect::<Vec<_>>().join(" or ")
+}
+
+fn clauses(cs: &[Clause<Ref>], f: &Flat<'_>) -> Option<Field> {
+    let s: BTreeSet<String> = cs.iter().map(|c| clause_text(c, f)).collect();
+    (!s.is_empty()).then_some(Field::Set(s))
+}
+
+fn percent(d: &Spanned<crate::values::Decimal>) -> String {
+    format!("{} %", d.value)
 }
 
 fn opt_text(s: &Option<Spanned<String>>) -> Option<Field> {
@@ -337,7 +365,53 @@ pub fn flatten(m: &Model, rename: &BTreeMap<String, String>) -> Vec<Element> {
             ("parity", flag(b.parity)),
             ("seats", b.declared_seats.as_ref().map(|n| Field::Number(u64::from(n.value)))),
             ("chair", b.chair.as_ref().map(|r| Field::Text(f.r(r)))),
+            (
+                "rotation",
+                b.rotation.as_ref().map(|rot| {
+                    let among: Vec<String> = rot.among.iter().map(|r| f.r(r)).collect();
+                    let every = rot
+                        .every
+                        .as_ref()
+                        .map(|e| format!(" every {} {}", e.value.count, e.value.period.name()))
+                        .unwrap_or_default();
+                    Field::Text(format!("rotating among {}{every}", among.join(", ")))
+                }),
+            ),
+            ("deputy", b.deputy.as_ref().map(|r| Field::Text(f.r(r)))),
+            ("casting_vote", flag(b.casting_vote)),
             ("meets", b.meeting.as_ref().map(|mt| Field::Frequency(mt.frequency.value))),
+            (
+                "meets_modality",
+                b.meeting.as_ref().and_then(|mt| mt.modality.as_ref()).map(|md| Field::Modality(md.value)),
+            ),
+            (
+                "governed_by",
+                b.meeting.as_ref().and_then(|mt| mt.governed_by.as_ref()).map(|g| Field::Text(g.value.clone())),
+            ),
+            (
+                "requests",
+                b.meeting.as_ref().and_then(|mt| {
+                    let s: BTreeSet<String> = mt
+                        .requests
+                        .iter()
+                        .map(|r| match &r.value {
+                            Requester::Party { who } => f.r(who),
+                            Requester::CountOf { count, of } => format!("{count} of {}", f.r(of)),
+                        })
+                        .collect();
+                    (!s.is_empty()).then_some(Field::Set(s))
+                }),
+            ),
+            (
+                "quorum_share",
+                b.quorum_share.as_ref().map(|q| {
+                    Field::Text(format!(
+                        "{}{}",
+                        q.value.fraction,
+                        q.value.base.map(|b| format!(" of {}", b.keyword())).unwrap_or_default()
+                    ))
+                }),
+            ),
             (
                 "on_request_of",
                 b.meeting.as_ref().and_then(|mt| mt.on_request_of.as_ref()).map(|n| Field::Number(u64::from(n.value))),
@@ -362,7 +436,29 @@ pub fn flatten(m: &Model, rename: &BTreeMap<String, String>) -> Vec<Element> {
                 ("count", Some(Field::Number(u64::from(s.count.value)))),
                 ("voting", Some(Field::Flag(s.voting))),
             ];
+            let mut fields = fields;
+            fields.push(("each", s.each.as_ref().map(|r| Field::Text(f.r(r)))));
+            fields.push(("variable", flag(s.variable)));
+            fields.push(("votes_on", opt_text(&s.votes_on)));
             f.push("seat", format!("{id}.{}", s.id.value), s.span, Some(key.clone()), &s.meta, fields);
+        }
+        for d in &b.decisions {
+            let fields = vec![
+                ("label", opt_text(&d.label)),
+                ("requires", clauses(&d.requires, &f)),
+                ("quorum", d.quorum.as_ref().map(|n| Field::Number(u64::from(n.value)))),
+                (
+                    "quorum_share",
+                    d.quorum_share.as_ref().map(|q| {
+                        Field::Text(format!(
+                            "{}{}",
+                            q.value.fraction,
+                            q.value.base.map(|b| format!(" of {}", b.keyword())).unwrap_or_default()
+                        ))
+                    }),
+                ),
+            ];
+            f.push("decision", format!("{id}.{}", d.id.value), d.span, Some(key.clone()), &d.meta, fields);
         }
     }
     for o in &m.obligations {
@@ -418,12 +514,37 @@ pub fn flatten(m: &Model, rename: &BTreeMap<String, String>) -> Vec<Element> {
             ("legal_basis", opt_text(&fin.legal_basis)),
             ("kind", opt_text(&fin.kind)),
             ("amount", fin.amount.as_ref().map(|a| Field::Amount { bound: a.bound, money: a.money.clone() })),
+            ("per_year", Some(Field::Flag(fin.amount.as_ref().is_some_and(|a| a.per_year)))),
+            (
+                "years",
+                fin.amount
+                    .as_ref()
+                    .and_then(|a| a.years.as_ref())
+                    .map(|y| Field::Text(format!("{} to {}", y.value.0, y.value.1))),
+            ),
             ("budget_reservation", budget),
             ("conditions", conds),
             ("cost_sharing", opt_text(&fin.cost_sharing)),
         ];
         let key = format!("financing:{}", fin.id.value);
         f.push("financing", fin.id.value.clone(), fin.span, None, &fin.meta, fields);
+        for s in &fin.shares {
+            let share = match &s.kind {
+                ShareKind::Percent { percent: p } => percent(p),
+                ShareKind::ByKey { key } => format!("by {}", f.r(key)),
+                ShareKind::Rest { key: Some(key) } => format!("rest by {}", f.r(key)),
+                ShareKind::Rest { key: None } => "rest".to_string(),
+            };
+            let fields = vec![("share", Some(Field::Text(share))), ("before_split", flag(s.before_split))];
+            f.push(
+                "share",
+                format!("{}.{}", fin.id.value, f.r(&s.payer)),
+                s.span,
+                Some(key.clone()),
+                &Meta::default(),
+                fields,
+            );
+        }
         for t in &fin.tranches {
             let fields = vec![("amount", Some(Field::Amount { bound: t.amount.bound, money: t.amount.money.clone() }))];
             f.push(
@@ -477,6 +598,35 @@ pub fn flatten(m: &Model, rename: &BTreeMap<String, String>) -> Vec<Element> {
             ("until_revoked", flag(t.until_revoked)),
             ("in_writing", flag(t.in_writing)),
             ("notice", t.notice_months.as_ref().map(|n| Field::Number(u64::from(n.value)))),
+            (
+                "notice_to_end_of",
+                t.notice.as_ref().and_then(|n| n.to_end_of).map(|p| Field::Text(p.name().to_string())),
+            ),
+            (
+                "in_force",
+                t.in_force.as_ref().map(|i| {
+                    Field::Text(match &i.value {
+                        InForce::Ratifications { count, by } => format!(
+                            "{count} ratifications{}",
+                            by.as_ref().map(|d| format!(" by {}", d.value)).unwrap_or_default()
+                        ),
+                        InForce::Condition { text } => text.clone(),
+                    })
+                }),
+            ),
+            ("lapses", t.lapses_below.as_ref().map(|n| Field::Number(u64::from(n.value)))),
+            ("effective_when", opt_text(&t.effective_when)),
+            (
+                "withdrawal",
+                t.withdrawal.as_ref().map(|w| {
+                    let ends: Vec<&str> = w.ends.iter().map(|e| e.value.as_str()).collect();
+                    Field::Text(format!(
+                        "{}{}",
+                        if w.continues_for_others { "continues for the others" } else { "ends the agreement" },
+                        if ends.is_empty() { String::new() } else { format!("; ends {}", ends.join(", ")) }
+                    ))
+                }),
+            ),
         ];
         f.push("term", "term".to_string(), t.span, None, &t.meta, fields);
     }
@@ -497,6 +647,106 @@ pub fn flatten(m: &Model, rename: &BTreeMap<String, String>) -> Vec<Element> {
             ("place", opt_text(&s.place)),
         ];
         f.push("signature", s.id.value.clone(), s.span, None, &s.meta, fields);
+    }
+    for (gi, g) in m.groups.iter().enumerate() {
+        let members: BTreeSet<String> =
+            m.group_parties(GroupId(gi as u32)).into_iter().map(|p| f.name(&m.target_id(Target::Party(p)))).collect();
+        let fields = vec![
+            ("name", Some(Field::Text(g.name.value.clone()))),
+            ("members", (!members.is_empty()).then_some(Field::Set(members))),
+            ("side", g.side.as_ref().map(|s| Field::Side(s.value))),
+        ];
+        f.push("group", g.id.value.clone(), g.span, None, &g.meta, fields);
+    }
+    for k in &m.keys {
+        let figures: BTreeSet<String> =
+            k.shares.iter().map(|s| format!("{} {}", f.r(&s.party), percent(&s.percent))).collect();
+        let fields = vec![
+            ("name", Some(Field::Text(k.name.value.clone()))),
+            ("of", k.of.as_ref().map(|r| Field::Text(f.r(r)))),
+            ("year", k.year.as_ref().map(|y| Field::Number(u64::try_from(y.value).unwrap_or(0)))),
+            ("source", opt_text(&k.source)),
+            ("example", flag(k.example)),
+            ("figures", (!figures.is_empty()).then_some(Field::Set(figures))),
+        ];
+        f.push("key", k.id.value.clone(), k.span, None, &k.meta, fields);
+    }
+    for r in &m.ratifications {
+        let fields = vec![
+            ("name", Some(Field::Text(r.name.value.clone()))),
+            ("by", r.by.as_ref().map(|x| Field::Text(f.r(x)))),
+            ("deadline", r.deadline.as_ref().map(|d| Field::Date(d.value))),
+            ("depositary", opt_text(&r.depositary)),
+            ("date", r.date.as_ref().map(|d| Field::Date(d.value))),
+        ];
+        f.push("ratification", r.id.value.clone(), r.span, None, &r.meta, fields);
+    }
+    if let Some(a) = &m.amendment {
+        let fields = vec![
+            ("requires", clauses(&a.requires, &f)),
+            ("in_writing", flag(a.in_writing)),
+            ("by", a.by.as_ref().map(|x| Field::Text(f.r(x)))),
+        ];
+        f.push("amendment", "amendment".to_string(), a.span, None, &a.meta, fields);
+    }
+    for i in &m.institutions {
+        let owners: BTreeSet<String> = i
+            .owners
+            .iter()
+            .map(|o| {
+                let share = match &o.share {
+                    None => String::new(),
+                    Some(OwnerShare::Percent { percent: p }) => format!(" {}", percent(p)),
+                    Some(OwnerShare::ByKey { key }) => format!(" by {}", f.r(key)),
+                    Some(OwnerShare::Equal) => " equal".to_string(),
+                };
+                format!("{}{share}", f.r(&o.owner))
+            })
+            .collect();
+        let organs: BTreeSet<String> = i
+            .organs
+            .iter()
+            .map(|o| {
+                let term = o.max_term_years.as_ref().map(|y| format!(" max {} years", y.value)).unwrap_or_default();
+                let by = o.appointed_by.as_ref().map(|r| format!(" appointed by {}", f.r(r))).unwrap_or_default();
+                format!("{}{term}{by}", f.r(&o.organ))
+            })
+            .collect();
+        let takes_over: BTreeSet<String> = i
+            .takes_over
+            .iter()
+            .map(|t| {
+                format!("{}{}", t.what.value, t.from.as_ref().map(|d| format!(" from {}", d.value)).unwrap_or_default())
+            })
+            .collect();
+        let fields = vec![
+            ("name", Some(Field::Text(i.name.value.clone()))),
+            ("legal_form", opt_text(&i.legal_form)),
+            ("located_in", opt_text(&i.located_in)),
+            ("from", i.from.as_ref().map(|d| Field::Date(d.value))),
+            ("owners", (!owners.is_empty()).then_some(Field::Set(owners))),
+            ("organs", (!organs.is_empty()).then_some(Field::Set(organs))),
+            (
+                "supervision",
+                i.supervision.as_ref().map(|s| {
+                    Field::Text(format!(
+                        "{}{}",
+                        f.r(&s.by),
+                        s.kind.as_ref().map(|k| format!(" ({})", k.value)).unwrap_or_default()
+                    ))
+                }),
+            ),
+            ("takes_over", (!takes_over.is_empty()).then_some(Field::Set(takes_over))),
+        ];
+        f.push("institution", i.id.value.clone(), i.span, None, &i.meta, fields);
+    }
+    for a in &m.acts {
+        let fields = vec![
+            ("name", Some(Field::Text(a.name.value.clone()))),
+            ("date", a.date.as_ref().map(|d| Field::Date(d.value))),
+            ("kind", opt_text(&a.kind)),
+        ];
+        f.push("act", a.id.value.clone(), a.span, None, &a.meta, fields);
     }
     f.out
 }
@@ -520,6 +770,8 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
     }
     let old_elements = flatten(old, &rename);
     let new_elements = flatten(new, &BTreeMap::new());
+    // Kinds of element the old header says its source does not state.
+    let old_unknown_kinds: BTreeSet<String> = old.meta.unknowns.iter().map(|u| u.attribute.value.clone()).collect();
     let old_by_key: BTreeMap<String, (usize, &Element)> =
         old_elements.iter().enumerate().map(|(i, e)| (e.key(), (i, e))).collect();
     let new_keys: BTreeSet<String> = new_elements.iter().map(Element::key).collect();
@@ -529,7 +781,16 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
         let key = n.key();
         match old_by_key.get(&key) {
             None => {
-                let row = classify::presence(n.kind, true, n.consent_step);
+                // The old version's container (or header) says its sources
+                // do not state elements of this kind: now they are stated.
+                let container_unknown = old_by_key.get(&n.container).is_some_and(|(_, c)| {
+                    c.unknowns.contains(n.kind) || (n.kind == "obligation" && c.unknowns.contains("task"))
+                });
+                let row = if old_unknown_kinds.contains(n.kind) || container_unknown {
+                    classify::row("fact.stated")
+                } else {
+                    classify::presence(n.kind, true, n.consent_step)
+                };
                 changes.push(Change {
                     kind: ChangeKind::Added,
                     element: n.kind,
@@ -581,7 +842,13 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
                     if a == b {
                         continue;
                     }
-                    let row = classify::classify(n.kind, field, a, b);
+                    // Unknown is not absent: a fact the old source did not
+                    // state is now stated, or the reverse.
+                    let row = match (a, b) {
+                        (None, Some(_)) if o.unknowns.contains(attribute_of(field)) => classify::row("fact.stated"),
+                        (Some(_), None) if n.unknowns.contains(attribute_of(field)) => classify::row("fact.unknown"),
+                        _ => classify::classify(n.kind, field, a, b),
+                    };
                     let words = match (a, b) {
                         (Some(Field::Text(x)), Some(Field::Text(y))) => Some(words::diff(x, y)),
                         _ => None,

@@ -22,6 +22,10 @@ pub(super) fn style(kind: NodeKind) -> (&'static str, &'static str) {
         NodeKind::Tranche => ("ellipse", "#fce8ea"),
         NodeKind::Service => ("component", "#d2f4ea"),
         NodeKind::Project => ("tab", "#fde2c8"),
+        NodeKind::Group => ("folder", "#cfe2ff"),
+        NodeKind::Key => ("note", "#fff3cd"),
+        NodeKind::Decision => ("diamond", "#ffe5d0"),
+        NodeKind::Institution => ("house", "#d1e7dd"),
         NodeKind::Step => ("cds", "#dbe4ff"),
     }
 }

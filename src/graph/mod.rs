@@ -38,6 +38,14 @@ pub enum NodeKind {
     Service,
     Project,
     Step,
+    /// A named group of parties.
+    Group,
+    /// A distribution key.
+    Key,
+    /// A named decision rule of a body.
+    Decision,
+    /// An institution the agreement founds.
+    Institution,
 }
 
 impl NodeKind {
@@ -57,6 +65,10 @@ impl NodeKind {
             NodeKind::Service => "service",
             NodeKind::Project => "project",
             NodeKind::Step => "step",
+            NodeKind::Group => "group",
+            NodeKind::Key => "key",
+            NodeKind::Decision => "decision",
+            NodeKind::Institution => "institution",
         }
     }
 }
@@ -106,6 +118,32 @@ pub enum EdgeKind {
     Supersedes,
     /// actor → party or actor it is part of
     PartOf,
+    /// party → group
+    MemberOf,
+    /// key → group it distributes among
+    Weights,
+    /// decision → body whose rule it is
+    RuleOf,
+    /// party/group → decision it can block alone
+    Veto,
+    /// group → decision that needs N of its members
+    Counts,
+    /// decision → key its threshold is weighed by
+    WeighedBy,
+    /// party/group → body whose chair it takes in turn
+    ChairsInTurn,
+    /// payer → financing, with a share
+    PaysShare,
+    /// financing/owner share → key it is split by
+    SplitBy,
+    /// owner → institution
+    Owns,
+    /// body/office → institution it is an organ of
+    OrganOf,
+    /// supervisor → institution
+    Supervises,
+    /// step → decision rule it is taken under
+    Under,
 }
 
 impl EdgeKind {
@@ -132,6 +170,19 @@ impl EdgeKind {
             EdgeKind::Continues => "continues",
             EdgeKind::Supersedes => "supersedes",
             EdgeKind::PartOf => "part_of",
+            EdgeKind::MemberOf => "member_of",
+            EdgeKind::Weights => "weights",
+            EdgeKind::RuleOf => "rule_of",
+            EdgeKind::Veto => "veto",
+            EdgeKind::Counts => "counts",
+            EdgeKind::WeighedBy => "weighed_by",
+            EdgeKind::ChairsInTurn => "chairs_in_turn",
+            EdgeKind::PaysShare => "pays_share",
+            EdgeKind::SplitBy => "split_by",
+            EdgeKind::Owns => "owns",
+            EdgeKind::OrganOf => "organ_of",
+            EdgeKind::Supervises => "supervises",
+            EdgeKind::Under => "under",
         }
     }
     /// Words for a person reading the picture.
@@ -158,6 +209,19 @@ impl EdgeKind {
             EdgeKind::Continues => "continues",
             EdgeKind::Supersedes => "supersedes",
             EdgeKind::PartOf => "part of",
+            EdgeKind::MemberOf => "member of",
+            EdgeKind::Weights => "weights",
+            EdgeKind::RuleOf => "rule of",
+            EdgeKind::Veto => "veto",
+            EdgeKind::Counts => "counted",
+            EdgeKind::WeighedBy => "weighed by",
+            EdgeKind::ChairsInTurn => "chairs in turn",
+            EdgeKind::PaysShare => "pays a share",
+            EdgeKind::SplitBy => "split by",
+            EdgeKind::Owns => "owns",
+            EdgeKind::OrganOf => "organ of",
+            EdgeKind::Supervises => "supervises",
+            EdgeKind::Under => "under",
         }
     }
 }
@@ -371,6 +435,29 @@ pub fn build(m: &Model, predecessor: Option<&Model>) -> Graph {
     for a in &m.actors {
         b.add(format!("actor:{}", a.id.value), NodeKind::Actor, &a.name.value, Some(a.id.span), None);
     }
+    for i in &m.institutions {
+        let detail = i.legal_form.as_ref().map(|f| f.value.clone());
+        b.add(format!("institution:{}", i.id.value), NodeKind::Institution, &i.name.value, Some(i.id.span), detail);
+    }
+    for (gi, g) in m.groups.iter().enumerate() {
+        let id = format!("group:{}", g.id.value);
+        let n = m.group_parties(GroupId(gi as u32)).len();
+        b.add(id.clone(), NodeKind::Group, &g.name.value, Some(g.id.span), Some(format!("{n} parties")));
+        for p in m.group_parties(GroupId(gi as u32)) {
+            b.edge(&node_id(m, Target::Party(p)), &id, EdgeKind::MemberOf);
+        }
+        for r in g.members.iter().filter(|r| !matches!(r.target, Target::Party(_))) {
+            b.edge(&node_id(m, r.target), &id, EdgeKind::MemberOf);
+        }
+    }
+    for k in &m.keys {
+        let id = format!("key:{}", k.id.value);
+        let detail = k.year.as_ref().map(|y| y.value.to_string());
+        b.add(id.clone(), NodeKind::Key, &k.name.value, Some(k.id.span), detail);
+        if let Some(r) = &k.of {
+            b.edge(&id, &node_id(m, r.target), EdgeKind::Weights);
+        }
+    }
     for a in &m.actors {
         if let Some(r) = &a.part_of {
             let to = node_id(m, r.target);
@@ -387,7 +474,11 @@ pub fn build(m: &Model, predecessor: Option<&Model>) -> Graph {
     for body in &m.bodies {
         let id = format!("body:{}", body.id.value);
         let detail = match (&body.meeting, &body.decides) {
-            (Some(mt), _) => Some(format!("meets {}", mt.frequency.value)),
+            (Some(mt), _) => {
+                let shall =
+                    if mt.modality.as_ref().is_some_and(|md| md.value == Modality::Shall) { "shall " } else { "" };
+                Some(format!("{shall}meets {}", mt.frequency.value))
+            }
             (None, Some(d)) => Some(format!("decides by {}", d.value.name())),
             _ => None,
         };
@@ -411,6 +502,9 @@ pub fn build(m: &Model, predecessor: Option<&Model>) -> Graph {
             if let Some(r) = &seat.office {
                 b.edge(&node_id(m, r.target), &sid, EdgeKind::HoldsOffice);
             }
+            if let Some(r) = &seat.each {
+                b.edge(&node_id(m, r.target), &sid, EdgeKind::HoldsSeat);
+            }
             if seat.party.is_none() && seat.office.is_none() {
                 if let Some(side) = &seat.side {
                     b.edge(&format!("side:{}", side.value.name()), &sid, EdgeKind::HoldsSeat);
@@ -432,6 +526,45 @@ pub fn build(m: &Model, predecessor: Option<&Model>) -> Graph {
             }
         }
         b.edges_to(&id, &body.binding, EdgeKind::Binds);
+        if let Some(rot) = &body.rotation {
+            b.edges_from(&rot.among, &id, EdgeKind::ChairsInTurn);
+        }
+        for d in &body.decisions {
+            let did = format!("decision:{}.{}", body.id.value, d.id.value);
+            let label = d.label.as_ref().map_or(d.id.value.as_str(), |l| l.value.as_str());
+            let words: Vec<String> = d
+                .requires
+                .iter()
+                .map(|c| {
+                    c.any_of.iter().map(|r| r.value.describe(|x: &Ref| x.id.clone())).collect::<Vec<_>>().join(" or ")
+                })
+                .collect();
+            b.add(
+                did.clone(),
+                NodeKind::Decision,
+                &short(label, 60),
+                Some(d.id.span),
+                Some(short(&words.join("; "), 90)),
+            );
+            b.edge(&did, &id, EdgeKind::RuleOf);
+            for r in d.requires.iter().flat_map(|c| c.any_of.iter()) {
+                match &r.value {
+                    Requirement::Veto { who } => {
+                        for from in b.ids_of(who.target) {
+                            b.edge(&from, &did, EdgeKind::Veto);
+                        }
+                    }
+                    Requirement::AtLeast { of, .. } => b.edge(&node_id(m, of.target), &did, EdgeKind::Counts),
+                    Requirement::Weighted { key, of, .. } => {
+                        b.edge(&did, &node_id(m, key.target), EdgeKind::WeighedBy);
+                        if let Some(of) = of {
+                            b.edge(&node_id(m, of.target), &did, EdgeKind::Counts);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
         if let (Some(cont), Some(pre)) = (&body.continues, predecessor) {
             if let Some(pb) = pre.bodies.iter().find(|pb| pb.id.value == cont.value) {
                 let pid = format!("body:{}/{}", pre.id.value, pb.id.value);
@@ -477,6 +610,12 @@ pub fn build(m: &Model, predecessor: Option<&Model>) -> Graph {
         b.add(id.clone(), NodeKind::Financing, &f.name.value, Some(f.id.span), detail);
         b.edges_from(&f.payer, &id, EdgeKind::Funds);
         b.edges_to(&id, &f.recipient, EdgeKind::Funds);
+        for s in &f.shares {
+            b.edge(&node_id(m, s.payer.target), &id, EdgeKind::PaysShare);
+            if let ShareKind::ByKey { key } | ShareKind::Rest { key: Some(key) } = &s.kind {
+                b.edge(&id, &node_id(m, key.target), EdgeKind::SplitBy);
+            }
+        }
         for t in &f.tranches {
             let tid = format!("tranche:{}.{}", f.id.value, t.year.value);
             b.add(
@@ -512,7 +651,27 @@ pub fn build(m: &Model, predecessor: Option<&Model>) -> Graph {
                 }
             }
             b.edges_to(&id, &s.consent_of, EdgeKind::RequiresConsentOf);
+            if let Some(r) = &s.under {
+                b.edge(&id, &node_id(m, r.target), EdgeKind::Under);
+            }
             b.edges_to(&id, &s.consultation_of, EdgeKind::Consults);
+        }
+    }
+    for i in &m.institutions {
+        let id = format!("institution:{}", i.id.value);
+        for o in &i.owners {
+            for from in b.ids_of(o.owner.target) {
+                b.edge(&from, &id, EdgeKind::Owns);
+            }
+            if let Some(OwnerShare::ByKey { key }) = &o.share {
+                b.edge(&id, &node_id(m, key.target), EdgeKind::SplitBy);
+            }
+        }
+        for o in &i.organs {
+            b.edge(&node_id(m, o.organ.target), &id, EdgeKind::OrganOf);
+        }
+        if let Some(s) = &i.supervision {
+            b.edge(&node_id(m, s.by.target), &id, EdgeKind::Supervises);
         }
     }
     b.g

@@ -27,10 +27,10 @@ const MAX_ROWS: usize = 14;
 fn column(kind: NodeKind) -> usize {
     match kind {
         NodeKind::Agreement | NodeKind::Side | NodeKind::AllParties => 0,
-        NodeKind::Party | NodeKind::Actor => 1,
-        NodeKind::Office => 2,
+        NodeKind::Party | NodeKind::Actor | NodeKind::Group => 1,
+        NodeKind::Office | NodeKind::Key => 2,
         NodeKind::Seat => 3,
-        NodeKind::Body => 4,
+        NodeKind::Body | NodeKind::Institution | NodeKind::Decision => 4,
         NodeKind::Step => 5,
         NodeKind::Obligation => 6,
         NodeKind::Service | NodeKind::Project => 7,
@@ -51,6 +51,10 @@ fn edge_colour(kind: EdgeKind) -> &'static str {
         EdgeKind::RequiresConsentOf | EdgeKind::Consults => "#fd7e14",
         EdgeKind::Provides | EdgeKind::PartnerIn | EdgeKind::PartOf => "#0dcaf0",
         EdgeKind::Continues | EdgeKind::Supersedes => "#343a40",
+        EdgeKind::MemberOf | EdgeKind::Weights | EdgeKind::RuleOf | EdgeKind::ChairsInTurn => "#6c757d",
+        EdgeKind::Veto | EdgeKind::Counts | EdgeKind::WeighedBy | EdgeKind::Under => "#fd7e14",
+        EdgeKind::PaysShare | EdgeKind::SplitBy => "#dc3545",
+        EdgeKind::Owns | EdgeKind::OrganOf | EdgeKind::Supervises => "#198754",
     }
 }
 

@@ -828,7 +828,7 @@ pub fn signatures(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
     for s in &m.signatures {
-        if s.signatory.is_none() {
+        if s.signatory.is_none() && !s.meta.is_unknown("signatory") {
             let d = sink
                 .finding(format!("signature `{}` names no signatory", s.id.value), Label::new(s.id.span, "who signs?"))
                 .with_help(
