@@ -150,8 +150,11 @@ pub enum Command {
     Completions {
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff; `pakt man | man -l -`).
-    Man,
+    /// Print the manual page of pakt or of one command (roff; `pakt man check | man -l -`).
+    Man {
+        /// A command (check, diff, …); without it, the page of pakt.
+        command: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -412,8 +415,8 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             clap_complete::generate(shell, &mut cmd, "pakt", out);
             Ok(0)
         }
-        Command::Man => {
-            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(out).map_err(io)?;
+        Command::Man { command } => {
+            crate::cli_check::man_page(command.as_deref(), out)?;
             Ok(0)
         }
         Command::Rules { format: QueryFormat::Text } => {

@@ -1,6 +1,6 @@
-//! `pakt check` beyond the checking itself: standard input as `-` (named
-//! by `--stdin-filename`), and the text `pakt explain` gives for problems
-//! that are not rules.
+//! Commands around the checking: standard input as `-` for `pakt check`
+//! (named by `--stdin-filename`), the manual pages, and the text `pakt
+//! explain` gives for problems that are not rules.
 //!
 //! In: the paths given and the settings. Out: a `check::Run` with the text
 //! from standard input first, then the files in path order.
@@ -30,6 +30,20 @@ pub fn run(paths: &[PathBuf], stdin_filename: Option<&Path>, settings: &Settings
         run.configs.insert(0, config);
     }
     Ok(run)
+}
+
+/// The manual page of pakt, or of one of its commands (`pakt-check(1)`).
+pub fn man_page(command: Option<&str>, out: &mut dyn std::io::Write) -> Result<(), RunError> {
+    let mut cmd = <crate::cli::Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
+    cmd.build();
+    let page = match command {
+        None => cmd,
+        Some(name) => cmd.find_subcommand(name).cloned().ok_or_else(|| {
+            let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
+            RunError(format!("no command `{name}`; commands: {}", names.join(", ")))
+        })?,
+    };
+    clap_mangen::Man::new(page).render(out).map_err(|e| RunError(format!("cannot write output: {e}")))
 }
 
 /// What `pakt explain` adds for a problem that is not a rule: why it cannot
