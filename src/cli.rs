@@ -127,11 +127,14 @@ pub enum Command {
     /// Show what changed in substance between two versions of an agreement.
     ///
     /// OLD and NEW are files or git revisions (`HEAD~1:agreements/x.pakt`).
-    /// Called by git as an external diff driver (7 arguments), pakt reads
-    /// the 2nd and 5th and always exits 0.
+    /// Called by git as an external diff driver (7 arguments, 9 for a
+    /// rename), pakt reads the 2nd and 5th and always exits 0, with a note
+    /// for added, deleted and broken versions.
     #[command(after_help = "Exit codes: 0 equivalent, 1 the versions differ, 2 error (as diff(1)).")]
     Diff {
-        #[arg(num_args = 2..=7, required = true, value_names = ["OLD", "NEW"])]
+        // git passes 7 arguments, 9 for a rename; a path may start with `-`.
+        // (`cli_io::driver_args` puts `--` before them, so that a path may start with `-`).
+        #[arg(num_args = 2..=9, required = true, value_names = ["OLD", "NEW"])]
         files: Vec<String>,
         #[arg(long, value_enum, default_value = "text")]
         format: DiffFormat,
@@ -186,7 +189,7 @@ pub fn use_color(is_terminal: bool) -> bool {
 
 /// Run the command line; returns the exit code.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(crate::cli_io::driver_args(std::env::args_os().collect())) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -377,9 +380,11 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             };
             let (old_arg, new_arg) = match files.as_slice() {
                 [old, new] => (old.clone(), new.clone()),
-                [path, old, _, _, new, _, _] => {
+                [path, old, _, _, new, _, _] | [path, old, _, _, new, _, _, _, _] => {
                     // As git's diff driver: never fail, or `git diff` stops for every file.
-                    out.write_all(crate::diff_input::driver(path, old, new, &render).as_bytes()).map_err(io)?;
+                    let renamed = files.get(7).filter(|p| *p != path);
+                    let shown = renamed.map_or_else(|| path.clone(), |to| format!("{path} → {to}"));
+                    out.write_all(crate::diff_input::driver(&shown, old, new, &render).as_bytes()).map_err(io)?;
                     return Ok(0);
                 }
                 _ => {

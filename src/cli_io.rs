@@ -94,6 +94,25 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     result
 }
 
+/// The arguments as given, with `--` after `diff` when git calls pakt as
+/// its diff driver (`pakt diff PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE
+/// NEW-HEX NEW-MODE`, two more for a rename): a file named `-p.pakt` is a
+/// path there, not an option.
+pub fn driver_args(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let mode = |a: &std::ffi::OsString| a.to_str().is_some_and(|m| m == "." || (m.len() == 6 && m.bytes().all(|b| b.is_ascii_digit())));
+    let hex = |a: &std::ffi::OsString| a.to_str().is_some_and(|h| h == "." || h.bytes().all(|b| b.is_ascii_hexdigit()));
+    let driver = (args.len() == 9 || args.len() == 11)
+        && args.get(1).is_some_and(|a| a == "diff")
+        && args.get(4).is_some_and(hex)
+        && args.get(5).is_some_and(mode)
+        && args.get(7).is_some_and(hex)
+        && args.get(8).is_some_and(mode);
+    if driver {
+        args.insert(2, "--".into());
+    }
+    args
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,6 +133,19 @@ mod tests {
         assert!(writeln!(w, "one").is_ok());
         assert!(writeln!(w, "two").is_ok());
         assert!(w.broken);
+    }
+
+    #[test]
+    fn driver_arguments_are_paths() {
+        let git: Vec<std::ffi::OsString> =
+            ["pakt", "diff", "-p.pakt", "/tmp/a", "0123abc", "100644", "-p.pakt", ".", "."]
+                .iter()
+                .map(Into::into)
+                .collect();
+        assert_eq!(driver_args(git.clone()).get(2).and_then(|a| a.to_str()), Some("--"));
+        let user: Vec<std::ffi::OsString> =
+            ["pakt", "diff", "a.pakt", "b.pakt", "--format", "json"].iter().map(Into::into).collect();
+        assert_eq!(driver_args(user.clone()), user);
     }
 
     #[test]
