@@ -242,13 +242,8 @@ fn config_for(path: &Path, boundary: Option<&Path>, settings: &Settings) -> Resu
 /// An unreadable or vanished file: a finding for that file, so that the
 /// other files are still checked and every output is written.
 fn unreadable(path: &Path, why: &RunError) -> FileResult {
-    let d = Diagnostic::error(
-        "P012",
-        "unreadable-file",
-        why.0.clone(),
-        Label::new(Span::new(0, 0), "not read"),
-    )
-    .with_help("check that the file exists and can be read (permissions, a link to a missing file)");
+    let d = Diagnostic::error("P012", "unreadable-file", why.0.clone(), Label::new(Span::new(0, 0), "not read"))
+        .with_help("check that the file exists and can be read (permissions, a link to a missing file)");
     FileResult { path: path.to_path_buf(), text: String::new(), model: None, diagnostics: vec![d] }
 }
 
@@ -358,7 +353,8 @@ pub fn check_run(paths: &[PathBuf], settings: &Settings) -> Result<Run, RunError
     let found = crate::walk::discover(paths, settings.walk)?;
     let files = found.files;
     // Outside a repository, pakt.toml is looked up no higher than the folder given.
-    let roots: Vec<PathBuf> = paths.iter().filter(|p| p.is_dir()).filter_map(|p| std::fs::canonicalize(p).ok()).collect();
+    let roots: Vec<PathBuf> =
+        paths.iter().filter(|p| p.is_dir()).filter_map(|p| std::fs::canonicalize(p).ok()).collect();
     let boundary = |file: &Path| -> Option<PathBuf> {
         let canonical = std::fs::canonicalize(file).ok()?;
         roots.iter().filter(|r| canonical.starts_with(r)).min_by_key(|r| r.components().count()).cloned()

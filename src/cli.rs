@@ -150,9 +150,7 @@ pub enum Command {
         rule: String,
     },
     /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
-    Completions {
-        shell: clap_complete::Shell,
-    },
+    Completions { shell: clap_complete::Shell },
     /// Print the manual page of pakt or of one command (roff; `pakt man check | man -l -`).
     Man {
         /// A command (check, diff, …); without it, the page of pakt.
@@ -453,8 +451,12 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
                     let mut chars = summary.chars();
                     let summary: String =
                         chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
-                    writeln!(out, "{code} ({name}), always an error\n\n{summary}.\n\n{}", crate::cli_check::builtin_note(code))
-                        .map_err(io)?;
+                    writeln!(
+                        out,
+                        "{code} ({name}), always an error\n\n{summary}.\n\n{}",
+                        crate::cli_check::builtin_note(code)
+                    )
+                    .map_err(io)?;
                     return Ok(0);
                 }
                 let hint = rules::nearest(&rule)

@@ -99,7 +99,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// NEW-HEX NEW-MODE`, two more for a rename): a file named `-p.pakt` is a
 /// path there, not an option.
 pub fn driver_args(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
-    let mode = |a: &std::ffi::OsString| a.to_str().is_some_and(|m| m == "." || (m.len() == 6 && m.bytes().all(|b| b.is_ascii_digit())));
+    let mode = |a: &std::ffi::OsString| {
+        a.to_str().is_some_and(|m| m == "." || (m.len() == 6 && m.bytes().all(|b| b.is_ascii_digit())))
+    };
     let hex = |a: &std::ffi::OsString| a.to_str().is_some_and(|h| h == "." || h.bytes().all(|b| b.is_ascii_hexdigit()));
     let driver = (args.len() == 9 || args.len() == 11)
         && args.get(1).is_some_and(|a| a == "diff")

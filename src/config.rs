@@ -1,9 +1,10 @@
 //! `pakt.toml`: per-rule severity and parameters, and limits.
 //!
 //! In: the nearest `pakt.toml` walking up from a checked file, no higher
-//! than the repository root (or one given with `--config`). Out: a `Config` the rules read. Unknown keys, unknown
-//! rules, bad severities and parameters of the wrong type are errors that
-//! point into the TOML file.
+//! than the root of its repository (or one given with `--config`). Out: a
+//! `Config` the rules read. Unknown keys, unknown rules, bad severities and
+//! parameters of the wrong type are errors that point into the TOML file.
+//! `docs/schema/pakt-toml.schema.json` describes the same for editors.
 //!
 //! ```toml
 //! [rules]
@@ -71,7 +72,11 @@ impl Config {
     /// stops at `boundary` (the folder given on the command line), or at
     /// the file's own folder. A pakt.toml in a checkout's parent folders
     /// does not change what the checkout's agreements mean.
-    pub fn for_file_within(file: &Path, explicit: Option<&Path>, boundary: Option<&Path>) -> Result<Config, ConfigError> {
+    pub fn for_file_within(
+        file: &Path,
+        explicit: Option<&Path>,
+        boundary: Option<&Path>,
+    ) -> Result<Config, ConfigError> {
         if let Some(path) = explicit {
             return Config::load(path);
         }

@@ -288,8 +288,7 @@ impl<'a> Renderer<'a> {
         };
         let mut out = format!(
             "{}: {}({})\n\n  {mark} {}\n   at {}:{}:{}: {} (the line is too long to show)\n",
-            diag.severity,
-            diag.code, diag.name, diag.message, self.path, pos.line, pos.column, diag.primary.message
+            diag.severity, diag.code, diag.name, diag.message, self.path, pos.line, pos.column, diag.primary.message
         );
         if let Some(h) = &diag.help {
             out.push_str(&format!("  help: {h}\n"));

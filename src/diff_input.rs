@@ -13,9 +13,15 @@ use std::path::Path;
 
 /// One version, read and compiled.
 pub enum Version {
-    Ok { text: String, model: Box<Model> },
+    Ok {
+        text: String,
+        model: Box<Model>,
+    },
     /// The text does not compile: its diagnostics, for people.
-    Broken { text: String, result: Box<FileResult> },
+    Broken {
+        text: String,
+        result: Box<FileResult>,
+    },
 }
 
 /// The text of a version: a file, or `REV:PATH` from git.
@@ -51,7 +57,11 @@ pub fn git_object(rev: &str, file: &str) -> Result<String, RunError> {
         return Err(RunError("refused `REV:PATH` with a control character".into()));
     }
     // `./` makes the path relative to the working folder, as a file argument is.
-    Ok(if file.starts_with('/') || file.starts_with("./") { format!("{rev}:{file}") } else { format!("{rev}:./{file}") })
+    Ok(if file.starts_with('/') || file.starts_with("./") {
+        format!("{rev}:{file}")
+    } else {
+        format!("{rev}:./{file}")
+    })
 }
 
 /// Read and compile one version.

@@ -16,7 +16,7 @@
 //! and cannot be selected: the agreement cannot be read as written.
 
 use crate::check::RunError;
-use crate::config::{Config, RuleConfig};
+use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::rules::{self, RuleInfo};
 
@@ -45,7 +45,7 @@ impl Selection {
     /// Apply the selection to a configuration loaded from pakt.toml.
     pub fn apply(&self, config: &mut Config) {
         for rule in rules::REGISTRY {
-            let entry = config.rules.entry(rule.name).or_insert_with(RuleConfig::default);
+            let entry = config.rules.entry(rule.name).or_default();
             if let Some(selected) = &self.select {
                 if !selected.contains(&rule.name) {
                     entry.severity = Some(None);
@@ -139,7 +139,7 @@ mod tests {
     #[test]
     fn ignore_wins_and_select_turns_on_again() {
         let mut config = Config::default();
-        config.rules.insert("parity", RuleConfig { severity: Some(None), params: Default::default() });
+        config.rules.insert("parity", crate::config::RuleConfig { severity: Some(None), params: Default::default() });
         let sel = Selection::parse(&s(&["A001,A002"]), &s(&["A002"]), &s(&["A002"])).unwrap_or_default();
         sel.apply(&mut config);
         let parity = rules::find("parity").map(|r| config.severity(r));

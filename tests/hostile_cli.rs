@@ -366,7 +366,8 @@ fn an_unreadable_file_is_a_finding_and_the_others_are_checked() {
         let o = pakt_in(d, &["check", "tree", "--format", "sarif"]);
         assert_eq!(o.code, 1, "{}", o.err);
         let v: Value = serde_json::from_str(&o.out).unwrap();
-        let ids: Vec<&str> = v["runs"][0]["results"].as_array().unwrap().iter().map(|r| r["ruleId"].as_str().unwrap()).collect();
+        let ids: Vec<&str> =
+            v["runs"][0]["results"].as_array().unwrap().iter().map(|r| r["ruleId"].as_str().unwrap()).collect();
         assert_eq!(ids, ["P012"]);
         let o = pakt_in(d, &["check", "tree", "--format", "json"]);
         assert_eq!(files(&json(&o)), ["tree/a.pakt", "tree/b.pakt"]);
@@ -472,7 +473,8 @@ fn the_git_diff_driver_never_fails() {
     git(d, &["commit", "-q", "-m", "two"]);
     let driver = format!("diff.pakt.command={} diff", env!("CARGO_BIN_EXE_pakt"));
     for args in [&["diff", "HEAD~1", "HEAD"][..], &["log", "-p", "--ext-diff", "-1"]] {
-        let o = Command::new("git").args(["-c", &driver]).args(args).current_dir(d).env("NO_COLOR", "1").output().unwrap();
+        let o =
+            Command::new("git").args(["-c", &driver]).args(args).current_dir(d).env("NO_COLOR", "1").output().unwrap();
         let out = String::from_utf8_lossy(&o.stdout);
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(o.status.success(), "git {args:?}: {err}");
