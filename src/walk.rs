@@ -94,6 +94,8 @@ fn walk(dir: &Path, options: WalkOptions, files: &mut Vec<PathBuf>, warnings: &m
         .parents(!options.no_ignore)
         .follow_links(options.follow_links)
         .sort_by_file_name(|a, b| a.cmp(b))
+        // git's own folder holds no agreements, also with --hidden.
+        .filter_entry(|e| e.file_name() != ".git")
         .build();
     for entry in walker {
         let entry = match entry {

@@ -289,6 +289,7 @@ fn gitignored_and_hidden_files_are_left_out_unless_asked() {
     std::fs::write(d.join("a/.drafts/draft.pakt"), BROKEN).unwrap();
     std::fs::write(d.join(".gitignore"), "build/\n").unwrap();
     git(d, &["init", "-q"]);
+    std::fs::write(d.join(".git/stray.pakt"), BROKEN).unwrap();
     let o = pakt_in(d, &["check", "a", "--format", "json"]);
     assert_eq!(o.code, 0, "{}{}", o.out, o.err);
     assert_eq!(files(&json(&o)), ["a/ok.pakt"]);
@@ -296,6 +297,8 @@ fn gitignored_and_hidden_files_are_left_out_unless_asked() {
     assert_eq!(files(&json(&o)), ["a/build/broken.pakt", "a/ok.pakt"]);
     let o = pakt_in(d, &["check", "a", "--format", "json", "--hidden"]);
     assert_eq!(files(&json(&o)), ["a/.drafts/draft.pakt", "a/ok.pakt"]);
+    let o = pakt_in(d, &["check", ".", "--format", "json", "--hidden"]);
+    assert_eq!(files(&json(&o)), ["./a/.drafts/draft.pakt", "./a/ok.pakt"], "never inside .git");
     assert_eq!(o.code, 1);
     // A file named on the command line is checked even if ignored.
     let o = pakt_in(d, &["check", "a/build/broken.pakt", "--format", "json"]);
