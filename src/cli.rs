@@ -132,8 +132,8 @@ pub enum Command {
     /// for added, deleted and broken versions.
     #[command(after_help = "Exit codes: 0 equivalent, 1 the versions differ, 2 error (as diff(1)).")]
     Diff {
-        // git passes 7 arguments, 9 for a rename; a path may start with `-`.
-        // (`cli_io::driver_args` puts `--` before them, so that a path may start with `-`).
+        // git passes 7 arguments, 9 for a rename; `cli_io::driver_args` puts
+        // `--` before them, so that a path may start with `-`.
         #[arg(num_args = 2..=9, required = true, value_names = ["OLD", "NEW"])]
         files: Vec<String>,
         #[arg(long, value_enum, default_value = "text")]
