@@ -107,6 +107,12 @@ pub struct Settings {
     /// A configuration file given explicitly; otherwise `pakt.toml` is
     /// looked up from each checked file.
     pub config: Option<PathBuf>,
+    /// Use no pakt.toml at all (`--no-config`).
+    pub no_config: bool,
+    /// How folders are searched.
+    pub walk: crate::walk::WalkOptions,
+    /// Rules selected on the command line (over pakt.toml).
+    pub selection: crate::select::Selection,
 }
 
 /// One checked file.
@@ -140,39 +146,9 @@ impl std::fmt::Display for RunError {
 }
 
 /// Expand the given paths: files as they are, directories recursively to
-/// their `*.pakt` files, sorted.
+/// their `*.pakt` files (see `walk`), sorted, each file once.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, RunError> {
-    let mut out = Vec::new();
-    for p in paths {
-        let meta = std::fs::metadata(p).map_err(|e| RunError(format!("cannot read {}: {e}", p.display())))?;
-        if meta.is_dir() {
-            walk(p, &mut out)?;
-        } else {
-            out.push(p.clone());
-        }
-    }
-    out.sort();
-    out.dedup();
-    Ok(out)
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), RunError> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| RunError(format!("cannot read directory {}: {e}", dir.display())))?;
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') || name == "target" {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "pakt") {
-            out.push(path);
-        }
-    }
-    Ok(())
+    crate::walk::discover(paths, crate::walk::WalkOptions::default()).map(|d| d.files)
 }
 
 /// Read and compile one file (no rules). I/O errors are run errors.
@@ -240,12 +216,93 @@ pub fn load_predecessor(path: &Path, model: &Model, limits: &Limits) -> Option<R
 
 /// Check one file completely: compile, load its predecessor, run rules.
 pub fn check_file(path: &Path, settings: &Settings) -> Result<FileResult, RunError> {
-    let config = Config::for_file(path, settings.config.as_deref()).map_err(|e| RunError(e.to_string()))?;
+    check_file_in(path, None, settings).map(|(r, _)| r)
+}
+
+/// The configuration a file was checked with, for the summary and SARIF.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConfigUse {
+    /// The pakt.toml read, if any.
+    pub path: Option<PathBuf>,
+    /// The rules it (with the command line's selection) turns off.
+    pub off: Vec<&'static str>,
+}
+
+/// The configuration for `path`, with the command line's selection applied.
+fn config_for(path: &Path, boundary: Option<&Path>, settings: &Settings) -> Result<Config, RunError> {
+    let mut config = if settings.no_config {
+        Config::default()
+    } else {
+        Config::for_file_within(path, settings.config.as_deref(), boundary).map_err(|e| RunError(e.to_string()))?
+    };
+    settings.selection.apply(&mut config);
+    Ok(config)
+}
+
+/// An unreadable or vanished file: a finding for that file, so that the
+/// other files are still checked and every output is written.
+fn unreadable(path: &Path, why: &RunError) -> FileResult {
+    let d = Diagnostic::error("P012", "unreadable-file", why.0.clone(), Label::new(Span::new(0, 0), "not read"))
+        .with_help("check that the file exists and can be read (permissions, a link to a missing file)");
+    FileResult { path: path.to_path_buf(), text: String::new(), model: None, diagnostics: vec![d] }
+}
+
+/// [`check_file`] within a folder that bounds the pakt.toml lookup
+/// outside a repository; also says which configuration applied.
+pub fn check_file_in(
+    path: &Path,
+    boundary: Option<&Path>,
+    settings: &Settings,
+) -> Result<(FileResult, ConfigUse), RunError> {
+    let config = config_for(path, boundary, settings)?;
     let limits = config.limits(settings.limits);
-    let mut result = load(path, &limits)?;
+    let result = load(path, &limits).unwrap_or_else(|e| unreadable(path, &e));
+    Ok((finish(path, result, &config, &limits), config_use(&config)))
+}
+
+/// Check a text that was not read from `path` (standard input): `path`
+/// names it in messages and is where pakt.toml and a superseded agreement
+/// are looked up from.
+pub fn check_bytes(path: &Path, bytes: Vec<u8>, settings: &Settings) -> Result<(FileResult, ConfigUse), RunError> {
+    let config = config_for(path, None, settings)?;
+    let limits = config.limits(settings.limits);
+    let result = load_bytes(path, bytes, &limits);
+    Ok((finish(path, result, &config, &limits), config_use(&config)))
+}
+
+fn config_use(config: &Config) -> ConfigUse {
+    ConfigUse {
+        path: config.path.clone(),
+        off: rules::REGISTRY.iter().filter(|r| config.severity(r).is_none()).map(|r| r.name).collect(),
+    }
+}
+
+/// Compile bytes already read, with the size limit.
+fn load_bytes(path: &Path, bytes: Vec<u8>, limits: &Limits) -> FileResult {
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size > limits.max_file_bytes {
+        let d = Diagnostic::error(
+            "P008",
+            "file-too-large",
+            format!("the file has {size} bytes, more than the limit of {} bytes", limits.max_file_bytes),
+            Label::new(Span::new(0, 0), "not read"),
+        )
+        .with_help("split the agreement, or raise `max-file-size` under `[limits]` in pakt.toml (or --max-file-size)");
+        return FileResult { path: path.to_path_buf(), text: String::new(), model: None, diagnostics: vec![d] };
+    }
+    let text = match decode(bytes) {
+        Ok(text) => text,
+        Err((text, d)) => return FileResult { path: path.to_path_buf(), text, model: None, diagnostics: vec![d] },
+    };
+    let compiled = compile(&text, limits);
+    FileResult { path: path.to_path_buf(), text, model: compiled.model, diagnostics: compiled.diagnostics }
+}
+
+/// Load the predecessor and run the rules on a compiled file.
+fn finish(path: &Path, mut result: FileResult, config: &Config, limits: &Limits) -> FileResult {
     if let Some(model) = &result.model {
         let has_errors = result.diagnostics.iter().any(Diagnostic::is_error);
-        let predecessor = match load_predecessor(path, model, &limits) {
+        let predecessor = match load_predecessor(path, model, limits) {
             None => None,
             Some(Ok(pre)) => Some(pre),
             Some(Err(d)) => {
@@ -258,7 +315,7 @@ pub fn check_file(path: &Path, settings: &Settings) -> Result<FileResult, RunErr
                 model,
                 predecessor: predecessor.as_ref().and_then(|p| p.model.as_ref()),
                 predecessor_path: predecessor.as_ref().map(|p| p.display_path()),
-                config: &config,
+                config,
             };
             result.diagnostics.extend(rules::run(&ctx));
         }
@@ -274,15 +331,38 @@ pub fn check_file(path: &Path, settings: &Settings) -> Result<FileResult, RunErr
         }
         diagnostic::sort(&mut result.diagnostics);
     }
-    Ok(result)
+    result
 }
 
 /// Check many files in parallel; results in path order.
 pub fn check_paths(paths: &[PathBuf], settings: &Settings) -> Result<Vec<FileResult>, RunError> {
-    let files = discover(paths)?;
+    check_run(paths, settings).map(|run| run.results)
+}
+
+/// Everything a run found: the results in path order, the configuration of
+/// each (same order), and warnings about entries the walk left out.
+#[derive(Debug, Clone, Default)]
+pub struct Run {
+    pub results: Vec<FileResult>,
+    pub configs: Vec<ConfigUse>,
+    pub warnings: Vec<String>,
+}
+
+/// Discover the files under `paths` and check them in parallel.
+pub fn check_run(paths: &[PathBuf], settings: &Settings) -> Result<Run, RunError> {
+    let found = crate::walk::discover(paths, settings.walk)?;
+    let files = found.files;
+    // Outside a repository, pakt.toml is looked up no higher than the folder given.
+    let roots: Vec<PathBuf> =
+        paths.iter().filter(|p| p.is_dir()).filter_map(|p| std::fs::canonicalize(p).ok()).collect();
+    let boundary = |file: &Path| -> Option<PathBuf> {
+        let canonical = std::fs::canonicalize(file).ok()?;
+        roots.iter().filter(|r| canonical.starts_with(r)).min_by_key(|r| r.components().count()).cloned()
+    };
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<(usize, Result<FileResult, RunError>)> = std::thread::scope(|scope| {
+    type Checked = Result<(FileResult, ConfigUse), RunError>;
+    let mut results: Vec<(usize, Checked)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 scope.spawn(|| {
@@ -290,7 +370,7 @@ pub fn check_paths(paths: &[PathBuf], settings: &Settings) -> Result<Vec<FileRes
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(path) = files.get(i) else { break };
-                        mine.push((i, check_file(path, settings)));
+                        mine.push((i, check_file_in(path, boundary(path).as_deref(), settings)));
                     }
                     mine
                 })
@@ -299,5 +379,11 @@ pub fn check_paths(paths: &[PathBuf], settings: &Settings) -> Result<Vec<FileRes
         handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
     });
     results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
+    let mut run = Run { warnings: found.warnings, ..Run::default() };
+    for (_, r) in results {
+        let (result, config) = r?;
+        run.results.push(result);
+        run.configs.push(config);
+    }
+    Ok(run)
 }

@@ -24,6 +24,12 @@ const EXIT_CODES: &str = "Exit codes:
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Colour for people: on a terminal (auto, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, global = true, default_value = "auto")]
+    pub color: crate::cli_io::ColorChoice,
+    /// Write the output to FILE (atomically: whole or not at all) instead of standard output.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -31,11 +37,11 @@ pub enum Command {
     /// Check agreements: syntax, references and every rule.
     #[command(after_help = EXIT_CODES)]
     Check {
-        /// Files or directories (searched recursively for *.pakt).
+        /// Files or directories (searched recursively for *.pakt); `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Output format.
-        #[arg(long, value_enum, env = "PAKT_FORMAT", default_value = "human")]
+        #[arg(long, value_enum, env = "PAKT_FORMAT", default_value = "text")]
         format: Format,
         /// Exit 1 on warnings too.
         #[arg(long)]
@@ -47,11 +53,39 @@ pub enum Command {
         #[arg(long, short)]
         verbose: bool,
         /// Use this configuration instead of the nearest pakt.toml.
-        #[arg(long)]
+        #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
+        /// Use no pakt.toml: every rule with its default severity.
+        #[arg(long, conflicts_with = "config")]
+        no_config: bool,
         /// Largest file to read, in bytes (overrides pakt.toml).
         #[arg(long)]
         max_file_size: Option<u64>,
+        /// Run only these rules: codes, names, code prefixes (A0) or ALL, comma-separated (overrides pakt.toml).
+        #[arg(long, value_name = "RULES")]
+        select: Vec<String>,
+        /// Turn these rules off (wins over --select and --warn).
+        #[arg(long, value_name = "RULES")]
+        ignore: Vec<String>,
+        /// Run these rules as warnings.
+        #[arg(long, value_name = "RULES")]
+        warn: Vec<String>,
+        /// Print the number of findings per rule instead of the findings (text or json).
+        #[arg(long)]
+        statistics: bool,
+        /// The name of the text read from standard input (`-`): shown in messages, and where
+        /// pakt.toml and a superseded agreement are looked up from.
+        #[arg(long, value_name = "NAME")]
+        stdin_filename: Option<PathBuf>,
+        /// Also search hidden files and folders (names starting with `.`).
+        #[arg(long)]
+        hidden: bool,
+        /// Also search files that .gitignore, .ignore or .git/info/exclude leave out.
+        #[arg(long)]
+        no_ignore: bool,
+        /// Follow symbolic links in folders (loops are detected and reported).
+        #[arg(long)]
+        follow_links: bool,
     },
     /// Print the resolved model of one agreement as JSON.
     Dump {
@@ -93,21 +127,34 @@ pub enum Command {
     /// Show what changed in substance between two versions of an agreement.
     ///
     /// OLD and NEW are files or git revisions (`HEAD~1:agreements/x.pakt`).
-    /// Called by git as an external diff driver (7 arguments), pakt reads
-    /// the 2nd and 5th and always exits 0.
+    /// Called by git as an external diff driver (7 arguments, 9 for a
+    /// rename), pakt reads the 2nd and 5th and always exits 0, with a note
+    /// for added, deleted and broken versions.
     #[command(after_help = "Exit codes: 0 equivalent, 1 the versions differ, 2 error (as diff(1)).")]
     Diff {
-        #[arg(num_args = 2..=7, required = true, value_names = ["OLD", "NEW"])]
+        // git passes 7 arguments, 9 for a rename; `cli_io::driver_args` puts
+        // `--` before them, so that a path may start with `-`.
+        #[arg(num_args = 2..=9, required = true, value_names = ["OLD", "NEW"])]
         files: Vec<String>,
         #[arg(long, value_enum, default_value = "text")]
         format: DiffFormat,
     },
     /// List every rule with its code, name and default severity.
-    Rules,
+    Rules {
+        #[arg(long, value_enum, default_value = "text")]
+        format: QueryFormat,
+    },
     /// Explain a rule: what it checks, why, an example, how to fix it.
     Explain {
         /// A rule code (A001) or name (parity).
         rule: String,
+    },
+    /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page of pakt or of one command (roff; `pakt man check | man -l -`).
+    Man {
+        /// A command (check, diff, …); without it, the page of pakt.
+        command: Option<String>,
     },
 }
 
@@ -140,7 +187,7 @@ pub fn use_color(is_terminal: bool) -> bool {
 
 /// Run the command line; returns the exit code.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(crate::cli_io::driver_args(std::env::args_os().collect())) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -149,8 +196,23 @@ pub fn main() -> i32 {
     };
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
-    let color = use_color(std::io::IsTerminal::is_terminal(&stdout));
-    run(cli.command, &mut stdout.lock(), &mut stderr.lock(), color)
+    let to_terminal = cli.output_file.is_none() && std::io::IsTerminal::is_terminal(&stdout);
+    let color = cli.color.enabled(to_terminal);
+    let Some(file) = cli.output_file else {
+        let mut out = crate::cli_io::QuietPipe::new(stdout.lock());
+        let code = run(cli.command, &mut out, &mut stderr.lock(), color);
+        // The reader went away (`pakt rules | head -1`): end quietly, as other Unix tools do.
+        return if out.broken { 0 } else { code };
+    };
+    let mut buffer = Vec::new();
+    let code = run(cli.command, &mut buffer, &mut stderr.lock(), color);
+    if code != 2 {
+        if let Err(e) = crate::cli_io::write_atomically(&file, &buffer) {
+            let _ = writeln!(stderr.lock(), "error: cannot write {}: {e}", file.display());
+            return 2;
+        }
+    }
+    code
 }
 
 /// Run one command, writing to `out` and `err`.
@@ -167,15 +229,55 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
 fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bool) -> Result<i32, RunError> {
     let io = |e: std::io::Error| RunError(format!("cannot write output: {e}"));
     match command {
-        Command::Check { paths, format, deny_warnings, quiet, verbose, config, max_file_size } => {
+        Command::Check {
+            paths,
+            format,
+            deny_warnings,
+            quiet,
+            verbose,
+            config,
+            no_config,
+            max_file_size,
+            select,
+            ignore,
+            warn,
+            statistics,
+            stdin_filename,
+            hidden,
+            no_ignore,
+            follow_links,
+        } => {
             let mut limits = Limits::default();
             if let Some(n) = max_file_size {
                 limits.max_file_bytes = n;
             }
-            let settings = Settings { limits, config };
-            let results = check::check_paths(&paths, &settings)?;
+            let settings = Settings {
+                limits,
+                config,
+                no_config,
+                walk: crate::walk::WalkOptions { hidden, no_ignore, follow_links },
+                selection: crate::select::Selection::parse(&select, &warn, &ignore)?,
+            };
+            if statistics && !matches!(format, Format::Human | Format::Json) {
+                return Err(RunError("--statistics is printed as text or json only".into()));
+            }
+            let run = crate::cli_check::run(&paths, stdin_filename.as_deref(), &settings)?;
+            for w in &run.warnings {
+                writeln!(err, "warning: {w}").map_err(io)?;
+            }
+            let results = run.results;
+            let info = output::RunInfo::of(&run.configs);
             let options = output::Options { color, quiet, verbose };
-            out.write_all(output::format(format, &results, &options).as_bytes()).map_err(io)?;
+            let text = if statistics {
+                let mut t = output::statistics_text(&results, format == Format::Json);
+                if format == Format::Human && !quiet {
+                    t.push_str(&output::summary_block(&results, &info));
+                }
+                t
+            } else {
+                output::format_run(format, &results, &options, &info)
+            };
+            out.write_all(text.as_bytes()).map_err(io)?;
             let errors: usize = results.iter().map(|r| r.count(crate::diagnostic::Severity::Error)).sum();
             let warnings: usize = results.iter().map(|r| r.count(crate::diagnostic::Severity::Warning)).sum();
             Ok(i32::from(errors > 0 || (deny_warnings && warnings > 0)))
@@ -266,9 +368,23 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             Ok(0)
         }
         Command::Diff { files, format } => {
-            let (old_arg, new_arg, driver) = match files.as_slice() {
-                [old, new] => (old.clone(), new.clone(), false),
-                [_path, old, _, _, new, _, _] => (old.clone(), new.clone(), true),
+            let render = |report: &crate::diff::Report| -> String {
+                match format {
+                    DiffFormat::Text => crate::diff::text(report, color),
+                    DiffFormat::Markdown => crate::diff::markdown(report),
+                    DiffFormat::Html => crate::diff::html(report),
+                    DiffFormat::Json => json_text(&crate::diff::json(report)).unwrap_or_default(),
+                }
+            };
+            let (old_arg, new_arg) = match files.as_slice() {
+                [old, new] => (old.clone(), new.clone()),
+                [path, old, _, _, new, _, _] | [path, old, _, _, new, _, _, _, _] => {
+                    // As git's diff driver: never fail, or `git diff` stops for every file.
+                    let renamed = files.get(7).filter(|p| *p != path);
+                    let shown = renamed.map_or_else(|| path.clone(), |to| format!("{path} → {to}"));
+                    out.write_all(crate::diff_input::driver(&shown, old, new, &render).as_bytes()).map_err(io)?;
+                    return Ok(0);
+                }
                 _ => {
                     return Err(RunError(
                         "diff takes OLD and NEW (or the 7 arguments git passes to a diff driver)".into(),
@@ -278,16 +394,35 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             let Some((old_text, old_model)) = load_version(&old_arg, err, color)? else { return Ok(2) };
             let Some((new_text, new_model)) = load_version(&new_arg, err, color)? else { return Ok(2) };
             let report = crate::diff::diff(&old_model, &old_text, &old_arg, &new_model, &new_text, &new_arg);
-            let text = match format {
-                DiffFormat::Text => crate::diff::text(&report, color),
-                DiffFormat::Markdown => crate::diff::markdown(&report),
-                DiffFormat::Html => crate::diff::html(&report),
-                DiffFormat::Json => json_text(&crate::diff::json(&report))?,
-            };
+            let text = render(&report);
             out.write_all(text.as_bytes()).map_err(io)?;
-            Ok(i32::from(!report.is_equivalent() && !driver))
+            Ok(i32::from(!report.is_equivalent()))
         }
-        Command::Rules => {
+        Command::Rules { format: QueryFormat::Json } => {
+            let list: Vec<serde_json::Value> = rules::REGISTRY
+                .iter()
+                .map(|r| {
+                    let params: Vec<serde_json::Value> = r
+                        .params
+                        .iter()
+                        .map(|p| serde_json::json!({"name": p.name, "default": p.default, "min": p.min, "description": p.description}))
+                        .collect();
+                    serde_json::json!({"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary, "parameters": params})
+                })
+                .collect();
+            out.write_all(json_text(&serde_json::Value::Array(list))?.as_bytes()).map_err(io)?;
+            Ok(0)
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "pakt", out);
+            Ok(0)
+        }
+        Command::Man { command } => {
+            crate::cli_check::man_page(command.as_deref(), out)?;
+            Ok(0)
+        }
+        Command::Rules { format: QueryFormat::Text } => {
             for r in rules::REGISTRY {
                 let params: Vec<String> = r.params.iter().map(|p| format!("{}={}", p.name, p.default)).collect();
                 let params = if params.is_empty() { String::new() } else { format!(" [{}]", params.join(", ")) };
@@ -318,7 +453,8 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
                         chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
                     writeln!(
                         out,
-                        "{code} ({name}), always an error\n\n{summary}.\n\nThis is not a rule: it cannot be configured or allowed, because the agreement cannot be read as written. The diagnostic says where, and what was expected; docs/language.md describes the language."
+                        "{code} ({name}), always an error\n\n{summary}.\n\n{}",
+                        crate::cli_check::builtin_note(code)
                     )
                     .map_err(io)?;
                     return Ok(0);
@@ -371,37 +507,11 @@ fn load_version(
     err: &mut dyn Write,
     color: bool,
 ) -> Result<Option<(String, crate::model::Model)>, RunError> {
-    let path = std::path::Path::new(arg);
-    let text = if path.is_file() {
-        let bytes = std::fs::read(path).map_err(|e| RunError(format!("cannot read {arg}: {e}")))?;
-        check::decode(bytes).map_err(|(_, d)| RunError(format!("{arg}: {}", d.message)))?
-    } else if let Some((rev, file)) = arg.split_once(':').filter(|(rev, _)| !rev.is_empty()) {
-        let spec = if file.starts_with('/') || file.starts_with("./") {
-            format!("{rev}:{file}")
-        } else {
-            format!("{rev}:./{file}")
-        };
-        let out = std::process::Command::new("git")
-            .args(["show", &spec])
-            .output()
-            .map_err(|e| RunError(format!("cannot run git for {arg}: {e}")))?;
-        if !out.status.success() {
-            return Err(RunError(format!(
-                "cannot read {arg} from git: {}",
-                String::from_utf8_lossy(&out.stderr).trim()
-            )));
-        }
-        check::decode(out.stdout).map_err(|(_, d)| RunError(format!("{arg}: {}", d.message)))?
-    } else {
-        return Err(RunError(format!("cannot read {arg}: no such file (for a git revision, write REV:PATH)")));
-    };
-    let compiled = check::compile(&text, &Limits::default());
-    match compiled.model {
-        Some(model) if !compiled.has_errors() => Ok(Some((text, model))),
-        _ => {
-            let result = FileResult { path: path.to_path_buf(), text, model: None, diagnostics: compiled.diagnostics };
+    match crate::diff_input::load(arg)? {
+        crate::diff_input::Version::Ok { text, model } => Ok(Some((text, *model))),
+        crate::diff_input::Version::Broken { result, .. } => {
             let options = output::Options { color, quiet: true, verbose: false };
-            err.write_all(output::format(Format::Human, std::slice::from_ref(&result), &options).as_bytes())
+            err.write_all(output::format(Format::Human, std::slice::from_ref(&*result), &options).as_bytes())
                 .map_err(|e| RunError(format!("cannot write output: {e}")))?;
             Ok(None)
         }

@@ -1,9 +1,10 @@
 //! `pakt.toml`: per-rule severity and parameters, and limits.
 //!
-//! In: the nearest `pakt.toml` walking up from a checked file (or one given
-//! with `--config`). Out: a `Config` the rules read. Unknown keys, unknown
-//! rules, bad severities and parameters of the wrong type are errors that
-//! point into the TOML file.
+//! In: the nearest `pakt.toml` walking up from a checked file, no higher
+//! than the root of its repository (or one given with `--config`). Out: a
+//! `Config` the rules read. Unknown keys, unknown rules, bad severities and
+//! parameters of the wrong type are errors that point into the TOML file.
+//! `docs/schema/pakt-toml.schema.json` describes the same for editors.
 //!
 //! ```toml
 //! [rules]
@@ -63,17 +64,39 @@ impl Config {
     /// The configuration that applies to `file`: `explicit` if given, else
     /// the nearest `pakt.toml` in its folder or above, else the defaults.
     pub fn for_file(file: &Path, explicit: Option<&Path>) -> Result<Config, ConfigError> {
+        Config::for_file_within(file, explicit, None)
+    }
+
+    /// As [`Config::for_file`], but the lookup never leaves the repository
+    /// (the folder with `.git`) the file is in; outside a repository it
+    /// stops at `boundary` (the folder given on the command line), or at
+    /// the file's own folder. A pakt.toml in a checkout's parent folders
+    /// does not change what the checkout's agreements mean.
+    pub fn for_file_within(
+        file: &Path,
+        explicit: Option<&Path>,
+        boundary: Option<&Path>,
+    ) -> Result<Config, ConfigError> {
         if let Some(path) = explicit {
             return Config::load(path);
         }
-        let start = std::fs::canonicalize(file).ok().and_then(|p| p.parent().map(Path::to_path_buf));
-        let mut dir = start.as_deref();
-        while let Some(d) = dir {
+        let Some(start) = std::fs::canonicalize(file)
+            .ok()
+            .or_else(|| std::path::absolute(file).ok())
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+        else {
+            return Ok(Config::default());
+        };
+        let repository = start.ancestors().find(|d| d.join(".git").exists()).map(Path::to_path_buf);
+        let stop = repository.or_else(|| boundary.map(Path::to_path_buf)).unwrap_or_else(|| start.clone());
+        for d in start.ancestors() {
             let candidate = d.join(FILE_NAME);
             if candidate.is_file() {
                 return Config::load(&candidate);
             }
-            dir = d.parent();
+            if d == stop || !d.starts_with(&stop) {
+                break;
+            }
         }
         Ok(Config::default())
     }

@@ -180,7 +180,8 @@ impl std::error::Error for Report<'_> {}
 
 impl miette::Diagnostic for Report<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(format!("{}({})", self.diag.code, self.diag.name)))
+        // The severity in words, not only by the sign before the message.
+        Some(Box::new(format!("{}: {}({})", self.diag.severity, self.diag.code, self.diag.name)))
     }
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.diag.severity {
@@ -286,8 +287,8 @@ impl<'a> Renderer<'a> {
             Severity::Warning => "⚠",
         };
         let mut out = format!(
-            "{}({})\n\n  {mark} {}\n   at {}:{}:{}: {} (the line is too long to show)\n",
-            diag.code, diag.name, diag.message, self.path, pos.line, pos.column, diag.primary.message
+            "{}: {}({})\n\n  {mark} {}\n   at {}:{}:{}: {} (the line is too long to show)\n",
+            diag.severity, diag.code, diag.name, diag.message, self.path, pos.line, pos.column, diag.primary.message
         );
         if let Some(h) = &diag.help {
             out.push_str(&format!("  help: {h}\n"));
@@ -352,6 +353,7 @@ pub const BUILTIN: &[(&str, &str, &str)] = &[
     ("P009", "too-many-elements", "the agreement has more elements than the configured limit"),
     ("P010", "number-too-large", "a number is too large"),
     ("P011", "invalid-value", "a value is out of its range (zero counts, fractions above 1)"),
+    ("P012", "unreadable-file", "the file cannot be read (missing, vanished, no permission)"),
     ("R001", "undefined-reference", "a name is used but not defined"),
     ("R002", "duplicate-id", "a name is defined twice"),
     ("R003", "wrong-kind-of-reference", "a name points at the wrong kind of element"),
@@ -359,5 +361,5 @@ pub const BUILTIN: &[(&str, &str, &str)] = &[
     ("R005", "missing-attribute", "a required attribute is missing"),
     ("R006", "unknown-rule", "`allow` names a rule that does not exist"),
     ("R007", "predecessor-not-found", "the superseded agreement cannot be read or has errors"),
-    ("C001", "config-error", "pakt.toml is invalid"),
+    ("C001", "config-error", "the configuration file pakt.toml is invalid"),
 ];

@@ -6,9 +6,12 @@
 
 pub mod check;
 pub mod cli;
+pub mod cli_check;
+pub mod cli_io;
 pub mod config;
 pub mod diagnostic;
 pub mod diff;
+pub mod diff_input;
 pub mod gen;
 pub mod graph;
 pub mod lower;
@@ -16,6 +19,8 @@ pub mod model;
 pub mod output;
 pub mod resolve;
 pub mod rules;
+pub mod select;
 pub mod span;
 pub mod syntax;
 pub mod values;
+pub mod walk;

@@ -22,6 +22,8 @@ use std::fmt::Write as _;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// For people: `text` (`human` is the old name, still accepted).
+    #[value(name = "text", alias = "human")]
     Human,
     Json,
     Sarif,
@@ -56,11 +58,54 @@ pub fn docs_base() -> String {
     base
 }
 
+/// What a run was set up with, beyond the findings: the configuration
+/// files read and the rules they turn off. Named in the summary line, the
+/// JSON report and SARIF's `invocations`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RunInfo {
+    /// The pakt.toml files read, as shown to people.
+    pub configs: Vec<String>,
+    /// Rules turned off by the configuration or the command line.
+    pub off: Vec<&'static str>,
+}
+
+impl RunInfo {
+    /// Collect the configurations of a run's files.
+    pub fn of(configs: &[crate::check::ConfigUse]) -> RunInfo {
+        let cwd = std::env::current_dir().ok();
+        let mut info = RunInfo::default();
+        for c in configs {
+            if let Some(p) = &c.path {
+                let shown = cwd
+                    .as_deref()
+                    .and_then(|d| p.strip_prefix(d).ok())
+                    .map_or_else(|| p.display().to_string(), |r| r.display().to_string());
+                if !info.configs.contains(&shown) {
+                    info.configs.push(shown);
+                }
+            }
+            for off in &c.off {
+                if !info.off.contains(off) {
+                    info.off.push(off);
+                }
+            }
+        }
+        info.configs.sort();
+        info.off.sort_by_key(|n| REGISTRY.iter().position(|r| r.name == *n));
+        info
+    }
+}
+
 pub fn format(format: Format, results: &[FileResult], options: &Options) -> String {
+    format_run(format, results, options, &RunInfo::default())
+}
+
+/// Every finding of a run in one format, with what the run was set up with.
+pub fn format_run(format: Format, results: &[FileResult], options: &Options, info: &RunInfo) -> String {
     match format {
-        Format::Human => human(results, options),
-        Format::Json => pretty(&json_report(results)),
-        Format::Sarif => pretty(&sarif(results)),
+        Format::Human => human(results, options, info),
+        Format::Json => pretty(&json_run(results, info)),
+        Format::Sarif => pretty(&sarif_run(results, info)),
         Format::Github => github(results),
         Format::Gitlab => pretty(&gitlab(results)),
         Format::Gnu => gnu(results),
@@ -150,7 +195,74 @@ pub fn summary(results: &[FileResult]) -> String {
     s
 }
 
-fn human(results: &[FileResult], options: &Options) -> String {
+/// The summary line with the configuration in effect, when one was read.
+pub fn summary_with(results: &[FileResult], info: &RunInfo) -> String {
+    let mut s = summary(results);
+    if !info.configs.is_empty() {
+        let _ = write!(s, " (config: {})", info.configs.join(", "));
+    }
+    s
+}
+
+/// The note on rules turned off (if any) and the summary line, each
+/// ending in a newline.
+pub fn summary_block(results: &[FileResult], info: &RunInfo) -> String {
+    let mut out = String::new();
+    if let Some(note) = off_note(info) {
+        out.push_str(&note);
+        out.push('\n');
+    }
+    out.push_str(&summary_with(results, info));
+    out.push('\n');
+    out
+}
+
+/// "note: rules turned off: …", or nothing.
+fn off_note(info: &RunInfo) -> Option<String> {
+    if info.off.is_empty() {
+        return None;
+    }
+    let named: Vec<String> = info
+        .off
+        .iter()
+        .map(|n| match REGISTRY.iter().find(|r| r.name == *n) {
+            Some(r) => format!("{} ({})", r.name, r.code),
+            None => n.to_string(),
+        })
+        .collect();
+    Some(format!("note: rules turned off by the configuration or the command line: {}", named.join(", ")))
+}
+
+/// Findings per rule, most frequent first (as `ruff --statistics`).
+pub fn statistics(results: &[FileResult]) -> Vec<(&'static str, &'static str, Severity, usize)> {
+    let mut counts: BTreeMap<(&'static str, &'static str, Severity), usize> = BTreeMap::new();
+    for d in results.iter().flat_map(|r| &r.diagnostics).filter(|d| d.suppressed.is_none()) {
+        *counts.entry((d.code, d.name, d.severity)).or_insert(0) += 1;
+    }
+    let mut v: Vec<_> = counts.into_iter().map(|((c, n, s), k)| (c, n, s, k)).collect();
+    v.sort_by(|a, b| b.3.cmp(&a.3).then(a.0.cmp(b.0)));
+    v
+}
+
+/// The statistics as a table for people or as JSON.
+pub fn statistics_text(results: &[FileResult], json: bool) -> String {
+    let stats = statistics(results);
+    if json {
+        let v: Vec<Value> = stats
+            .iter()
+            .map(|(code, name, severity, count)| json!({"code": code, "rule": name, "severity": severity, "count": count}))
+            .collect();
+        return pretty(&Value::Array(v));
+    }
+    let width = stats.iter().map(|s| s.3.to_string().len()).max().unwrap_or(1);
+    let mut out = String::new();
+    for (code, name, severity, count) in stats {
+        let _ = writeln!(out, "{count:>width$}  {code}  {name:<26} {severity}");
+    }
+    out
+}
+
+fn human(results: &[FileResult], options: &Options, info: &RunInfo) -> String {
     let render = RenderOptions { color: options.color, ..RenderOptions::default() };
     let mut out = String::new();
     for r in results {
@@ -170,8 +282,7 @@ fn human(results: &[FileResult], options: &Options) -> String {
         }
     }
     if !options.quiet {
-        out.push_str(&summary(results));
-        out.push('\n');
+        out.push_str(&summary_block(results, info));
     }
     out
 }
@@ -187,6 +298,18 @@ fn position_json(l: &Located, span: Span) -> Map<String, Value> {
     m.insert("start_byte".into(), json!(span.start));
     m.insert("end_byte".into(), json!(span.end));
     m
+}
+
+/// The JSON report with the configuration of the run (`config`), when a
+/// pakt.toml was read or rules were turned off.
+pub fn json_run(results: &[FileResult], info: &RunInfo) -> Value {
+    let mut v = json_report(results);
+    if info != &RunInfo::default() {
+        if let Value::Object(m) = &mut v {
+            m.insert("config".into(), json!({"files": info.configs, "rules_off": info.off}));
+        }
+    }
+    v
 }
 
 /// pakt's own JSON report. Documented in `docs/schema/check.schema.json`.
@@ -350,6 +473,35 @@ fn message_with_help(d: &Diagnostic) -> String {
         Some(h) => format!("{}\nhelp: {h}", d.message),
         None => d.message.clone(),
     }
+}
+
+/// SARIF with `invocations[0]`: the configuration files read (as the
+/// property `configFiles`) and, as configuration notifications, each rule
+/// turned off.
+pub fn sarif_run(results: &[FileResult], info: &RunInfo) -> Value {
+    let mut v = sarif(results);
+    let mut invocation = Map::new();
+    invocation.insert("executionSuccessful".into(), json!(true));
+    if !info.configs.is_empty() {
+        invocation.insert("properties".into(), json!({"configFiles": info.configs}));
+    }
+    if !info.off.is_empty() {
+        let notes: Vec<Value> = info
+            .off
+            .iter()
+            .filter_map(|n| REGISTRY.iter().find(|r| r.name == *n))
+            .map(|r| {
+                json!({"level": "note",
+                       "descriptor": {"id": r.code},
+                       "message": {"text": format!("rule {} ({}) is turned off by the configuration or the command line", r.code, r.name)}})
+            })
+            .collect();
+        invocation.insert("toolConfigurationNotifications".into(), json!(notes));
+    }
+    if let Some(Value::Object(run)) = v.get_mut("runs").and_then(|r| r.get_mut(0)) {
+        run.insert("invocations".into(), json!([Value::Object(invocation)]));
+    }
+    v
 }
 
 pub fn sarif(results: &[FileResult]) -> Value {

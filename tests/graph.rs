@@ -6,6 +6,8 @@ use serde_json::Value;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+mod common;
+
 const TH: &str = "agreements/thueringen-2018.pakt";
 
 fn pakt(args: &[&str]) -> (i32, String) {
@@ -17,10 +19,8 @@ fn pakt(args: &[&str]) -> (i32, String) {
 /// A tool the test needs: `None` (test skipped with a message) when it is
 /// missing, unless PAKT_REQUIRE_TOOLS is set (as in .ci/run).
 fn tool(name: &str) -> Option<()> {
-    let found = Command::new(name).arg("-V").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok();
-    if !found {
-        assert!(std::env::var_os("PAKT_REQUIRE_TOOLS").is_none(), "{name} is required (PAKT_REQUIRE_TOOLS is set)");
-        eprintln!("skipped: {name} is not installed");
+    if !common::installed(name) {
+        common::skip(&format!("graph ({name})"), &format!("{name} is not installed (apt-get install graphviz)"));
         return None;
     }
     Some(())
@@ -172,13 +172,15 @@ fn json_validates_against_the_published_schema() {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn();
-    let Ok(mut child) = check else { return };
+    let Ok(mut child) = check else {
+        common::skip("graph json schema", "python3 is not installed (apt-get install python3-jsonschema)");
+        return;
+    };
     child.stdin.take().expect("stdin").write_all(json.as_bytes()).expect("write");
     let out = child.wait_with_output().expect("python");
     let err = String::from_utf8_lossy(&out.stderr);
     if err.contains("No module named 'jsonschema'") {
-        assert!(std::env::var_os("PAKT_REQUIRE_TOOLS").is_none(), "python3 jsonschema is required");
-        eprintln!("skipped: python3 has no jsonschema module");
+        common::skip("graph json schema", "python3 has no jsonschema module (apt-get install python3-jsonschema)");
         return;
     }
     assert!(out.status.success(), "schema validation failed: {err}");

@@ -8,6 +8,8 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+mod common;
+
 fn chromium() -> Option<PathBuf> {
     for name in ["chromium", "chromium-browser", "google-chrome"] {
         if let Ok(out) = Command::new("which").arg(name).output() {
@@ -16,8 +18,7 @@ fn chromium() -> Option<PathBuf> {
             }
         }
     }
-    assert!(std::env::var_os("PAKT_REQUIRE_TOOLS").is_none(), "Chromium is required (PAKT_REQUIRE_TOOLS is set)");
-    eprintln!("skipped: Chromium is not installed (apt-get install chromium)");
+    common::skip("html_report", "Chromium is not installed (apt-get install chromium fonts-dejavu-core)");
     None
 }
 

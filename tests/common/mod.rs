@@ -1,0 +1,42 @@
+//! What the integration tests share: how a test whose external tool
+//! (Graphviz, Chromium, Python's jsonschema, …) is missing says so.
+//!
+//! libtest captures `eprintln!` and shows it only for failing tests, so a
+//! skip printed that way is invisible in `cargo test`. `skip` writes
+//! straight to the process's standard error instead, which libtest does
+//! not capture: the line `SKIPPED <test>: <why>` stands between the
+//! `test … ok` lines, where a person sees it. With `PAKT_REQUIRE_TOOLS=1`
+//! (set by `.ci/run`) a missing tool fails the test instead, so CI cannot
+//! pass without running it.
+
+#![allow(dead_code, clippy::panic)]
+
+use std::io::Write;
+
+/// Whether missing tools fail the tests (CI) instead of skipping them.
+pub fn tools_required() -> bool {
+    std::env::var_os("PAKT_REQUIRE_TOOLS").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// Report that `test` cannot run because of `why` (a missing tool and how
+/// to install it): a failure when tools are required, else a visible
+/// `SKIPPED` line. The caller returns early.
+pub fn skip(test: &str, why: &str) {
+    if tools_required() {
+        panic!("{test}: {why} (PAKT_REQUIRE_TOOLS is set, so this is a failure)");
+    }
+    let line = format!("SKIPPED {test}: {why}\n");
+    // Not eprintln!: libtest would capture it and hide it for a passing test.
+    let _ = std::io::stderr().write_all(line.as_bytes());
+}
+
+/// Whether the program `name` can be started (with `-V`, which every tool
+/// used here accepts or rejects without side effects).
+pub fn installed(name: &str) -> bool {
+    std::process::Command::new(name)
+        .arg("-V")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok()
+}
