@@ -286,10 +286,10 @@ fn many_small_problems_stay_fast() {
     let dir = scratch("many-errors-20k");
     let file = dir.join("errors.pakt");
     std::fs::write(&file, undefined_references(20_000)).unwrap();
-    let start = Instant::now();
+    // Speed is measured in benches/, not asserted here: this only checks
+    // that every one of the 20,000 findings is reported.
     let diags = fails_with(&file, &["--quiet"], "R001");
     assert_eq!(diags.len(), 20_000);
-    assert!(start.elapsed() < Duration::from_secs(30), "20,000 diagnostics took {:?}", start.elapsed());
 }
 
 /// Run every input in `tests/fixtures/regressions/` whose name starts (or
