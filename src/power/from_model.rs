@@ -156,9 +156,7 @@ fn rule_game(rule: DecisionRule, seats: &[Player], blocs: &[Vec<usize>]) -> Resu
             return Err("the rule is weighted, but the agreement model holds no weights".to_string())
         }
         // Einvernehmen: every party (bloc) at the table must agree.
-        DecisionRule::Consent => {
-            blocs.iter().map(|b| vec![Requirement::Veto { players: b.clone() }]).collect()
-        }
+        DecisionRule::Consent => blocs.iter().map(|b| vec![Requirement::Veto { players: b.clone() }]).collect(),
         DecisionRule::Unanimity => vec![vec![Requirement::Unanimity]],
         DecisionRule::Majority => vec![vec![Requirement::majority()]],
         DecisionRule::Qualified { numerator, denominator } => {
@@ -181,7 +179,9 @@ pub fn parse_rule(text: &str) -> Result<DecisionRule, String> {
         "unanimity" => Ok(DecisionRule::Unanimity),
         "majority" => Ok(DecisionRule::Majority),
         _ => {
-            let parsed = t.split_once('/').and_then(|(n, d)| Some((n.trim().parse::<u32>().ok()?, d.trim().parse::<u32>().ok()?)));
+            let parsed = t
+                .split_once('/')
+                .and_then(|(n, d)| Some((n.trim().parse::<u32>().ok()?, d.trim().parse::<u32>().ok()?)));
             match parsed {
                 Some((n, d)) if n > 0 && n <= d => Ok(DecisionRule::Qualified { numerator: n, denominator: d }),
                 _ => Err(format!(

@@ -98,7 +98,9 @@ impl std::fmt::Display for GameError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             GameError::NoPlayers => f.write_str("no voting members"),
-            GameError::TooManyPlayers(n) => write!(f, "{n} voting units, more than the {MAX_PLAYERS} the analysis takes"),
+            GameError::TooManyPlayers(n) => {
+                write!(f, "{n} voting units, more than the {MAX_PLAYERS} the analysis takes")
+            }
             GameError::UnknownPlayer(i) => write!(f, "the rule names player {i}, who does not exist"),
             GameError::ZeroDenominator => f.write_str("a quota with denominator 0"),
             GameError::TooLarge(why) => write!(f, "too large to analyse exactly: {why}"),

@@ -137,8 +137,7 @@ pub fn analyse_with(game: &Game, method: Method) -> Result<Analysis, GameError> 
         shapley_shubik.push(phi.checked_div_int(n as u128).map_err(|_| GameError::Overflow)?);
     }
     let grand_coalition_wins = wins_compiled(&compiled, grand);
-    let vetoes =
-        (0..n).filter(|&i| grand_coalition_wins && !wins_compiled(&compiled, grand & !(1u128 << i))).collect();
+    let vetoes = (0..n).filter(|&i| grand_coalition_wins && !wins_compiled(&compiled, grand & !(1u128 << i))).collect();
     Ok(Analysis {
         method,
         detail,
@@ -255,9 +254,8 @@ fn by_types(game: &Game, compiled: &[Vec<Compiled>]) -> Result<(Swings, MinimalW
     let binom = Binomials::new(n);
     let c = |m: usize, k: usize| binom.get(m, k).ok_or(GameError::Overflow);
     let strides: Vec<usize> = sizes.iter().scan(1usize, |s, &m| Some(std::mem::replace(s, *s * (m + 1)))).collect();
-    let decode = |idx: usize| -> Vec<usize> {
-        sizes.iter().zip(&strides).map(|(&m, &st)| (idx / st) % (m + 1)).collect()
-    };
+    let decode =
+        |idx: usize| -> Vec<usize> { sizes.iter().zip(&strides).map(|(&m, &st)| (idx / st) % (m + 1)).collect() };
     let representative = |k: &[usize]| -> Coalition {
         types.iter().zip(k).flat_map(|(t, &kt)| t.iter().take(kt)).fold(0u128, |m, &i| m | (1u128 << i))
     };
@@ -412,8 +410,7 @@ fn weight_dp(form: &WeightedForm) -> Result<(Swings, MinimalWinning, String), Ga
             "a quota of {q} votes over {n} players needs more than {DP_CELL_LIMIT} table cells"
         )));
     };
-    let weights: Vec<usize> =
-        form.weights.iter().map(|&w| usize::try_from(w).unwrap_or(usize::MAX)).collect();
+    let weights: Vec<usize> = form.weights.iter().map(|&w| usize::try_from(w).unwrap_or(usize::MAX)).collect();
     // counts[w * (n+1) + s]: coalitions of weight w < q and size s.
     let at = |w: usize, s: usize| w * (n + 1) + s;
     let mut all = vec![0u128; q * (n + 1)];
@@ -446,7 +443,9 @@ fn weight_dp(form: &WeightedForm) -> Result<(Swings, MinimalWinning, String), Ga
             for s in 0..=n {
                 let mut v = all.get(at(w, s)).copied().unwrap_or(0);
                 if w >= wi && s >= 1 {
-                    v = v.checked_sub(without.get(at(w - wi, s - 1)).copied().unwrap_or(0)).ok_or(GameError::Overflow)?;
+                    v = v
+                        .checked_sub(without.get(at(w - wi, s - 1)).copied().unwrap_or(0))
+                        .ok_or(GameError::Overflow)?;
                 }
                 if let Some(c) = without.get_mut(at(w, s)) {
                     *c = v;

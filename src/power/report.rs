@@ -95,7 +95,8 @@ fn analyse_rule(games: &BodyGames, seat_game: &Game) -> Result<RuleAnalysis, Gam
     let mut sides: Vec<(String, Vec<usize>)> = seat_game.by_side();
     sides.sort_by_key(|(s, _)| side_order(s));
     let parties = seat_game.by_party();
-    let labelled = sides.into_iter().map(|g| (GroupKind::Side, g)).chain(parties.into_iter().map(|g| (GroupKind::Party, g)));
+    let labelled =
+        sides.into_iter().map(|g| (GroupKind::Side, g)).chain(parties.into_iter().map(|g| (GroupKind::Party, g)));
     for (kind, (id, members)) in labelled {
         let in_group = |p: &super::game::Player| match kind {
             GroupKind::Side => p.side.as_deref() == Some(id.as_str()),

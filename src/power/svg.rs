@@ -11,7 +11,9 @@ use std::fmt::Write;
 const WIDTH: f64 = 800.0;
 const BAR_X: f64 = 270.0;
 const BAR_MAX: f64 = 420.0;
-const ROW_H: f64 = 48.0;
+const ROW_H: f64 = 60.0;
+/// Space above the first row: title, body name, scale.
+const HEAD_H: f64 = 64.0;
 const BANZHAF: &str = "#2f6db0";
 const SHAPLEY: &str = "#e39a2d";
 
@@ -86,13 +88,18 @@ fn clip(s: &str, max: usize) -> String {
 
 fn panel(out: &mut String, top: f64, title: &str, name: &str, a: &RuleAnalysis) -> f64 {
     let rows = a.groups.len() as f64;
-    let height = 52.0 + rows * ROW_H;
+    let height = HEAD_H + rows * ROW_H;
     let _ = writeln!(
         out,
         "<rect x=\"10\" y=\"{top:.0}\" width=\"{:.0}\" height=\"{height:.0}\" fill=\"#f7f7f7\" stroke=\"#cccccc\"/>",
         WIDTH - 20.0
     );
-    let _ = writeln!(out, "<text x=\"20\" y=\"{:.0}\" font-size=\"15\" font-weight=\"bold\">{}</text>", top + 20.0, xml(title));
+    let _ = writeln!(
+        out,
+        "<text x=\"20\" y=\"{:.0}\" font-size=\"15\" font-weight=\"bold\">{}</text>",
+        top + 20.0,
+        xml(title)
+    );
     let _ = writeln!(out, "<text x=\"20\" y=\"{:.0}\" fill=\"#555\">{}</text>", top + 38.0, xml(&clip(name, 100)));
     // Scale lines at 0, 1/2 and 1.
     for (f, label) in [(0.0, "0"), (0.5, "1/2"), (1.0, "1")] {
@@ -100,30 +107,45 @@ fn panel(out: &mut String, top: f64, title: &str, name: &str, a: &RuleAnalysis) 
         let _ = writeln!(
             out,
             "<line x1=\"{x:.1}\" y1=\"{:.0}\" x2=\"{x:.1}\" y2=\"{:.0}\" stroke=\"#bbbbbb\" stroke-dasharray=\"3,3\"/>",
-            top + 44.0,
+            top + HEAD_H - 6.0,
             top + height - 4.0
         );
-        let _ = writeln!(out, "<text x=\"{x:.1}\" y=\"{:.0}\" font-size=\"10\" fill=\"#777\" text-anchor=\"middle\">{label}</text>", top + 42.0);
+        let _ = writeln!(
+            out,
+            "<text x=\"{x:.1}\" y=\"{:.0}\" font-size=\"10\" fill=\"#777\" text-anchor=\"middle\">{label}</text>",
+            top + HEAD_H - 10.0
+        );
     }
-    let mut y = top + 52.0;
+    let mut y = top + HEAD_H;
     for g in &a.groups {
         let who = match g.kind {
             GroupKind::Side => format!("{} side", g.id),
             GroupKind::Party => format!("party {}", g.id),
         };
         let weight = if g.kind == GroupKind::Side { "bold" } else { "normal" };
-        let _ = writeln!(out, "<text x=\"20\" y=\"{:.0}\" font-weight=\"{weight}\">{}</text>", y + 16.0, xml(&clip(&who, 30)));
+        let _ = writeln!(
+            out,
+            "<text x=\"20\" y=\"{:.0}\" font-weight=\"{weight}\">{}</text>",
+            y + 16.0,
+            xml(&clip(&who, 30))
+        );
         let can = format!(
-            "{} seats · {} · {}",
+            "{} seat{} · {} · {}",
             g.seats,
+            if g.seats == 1 { "" } else { "s" },
             if g.blocks { "can block" } else { "cannot block" },
             if g.decides_alone { "decides alone" } else { "not alone" }
         );
-        let _ = writeln!(out, "<text x=\"20\" y=\"{:.0}\" font-size=\"11\" fill=\"#555\">{}</text>", y + 33.0, xml(&can));
+        let _ =
+            writeln!(out, "<text x=\"20\" y=\"{:.0}\" font-size=\"11\" fill=\"#555\">{}</text>", y + 32.0, xml(&can));
+        let blocs = format!("as blocs: Banzhaf {} · Shapley–Shubik {}", g.banzhaf_bloc, g.shapley_bloc);
+        let _ =
+            writeln!(out, "<text x=\"20\" y=\"{:.0}\" font-size=\"11\" fill=\"#555\">{}</text>", y + 47.0, xml(&blocs));
         for (i, (value, color)) in [(g.banzhaf_seat, BANZHAF), (g.shapley_seat, SHAPLEY)].into_iter().enumerate() {
             let by = y + 6.0 + i as f64 * 17.0;
             let w = (value.to_f64().clamp(0.0, 1.0) * BAR_MAX).max(1.0);
-            let _ = writeln!(out, "<rect x=\"{BAR_X}\" y=\"{by:.0}\" width=\"{w:.1}\" height=\"14\" fill=\"{color}\"/>");
+            let _ =
+                writeln!(out, "<rect x=\"{BAR_X}\" y=\"{by:.0}\" width=\"{w:.1}\" height=\"14\" fill=\"{color}\"/>");
             let _ = writeln!(
                 out,
                 "<text x=\"{:.1}\" y=\"{:.0}\" font-size=\"11\">{} ({:.3})</text>",

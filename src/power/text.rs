@@ -83,7 +83,12 @@ fn analysis(out: &mut String, a: &RuleAnalysis) {
     }
     minimal(out, "per seat", &a.seat, &a.seat_game);
     minimal(out, "per bloc", &a.bloc, &a.bloc_game);
-    let _ = writeln!(out, "    vetoes: single seats: {}; blocs: {}", vetoes(&a.seat, &a.seat_game), vetoes(&a.bloc, &a.bloc_game));
+    let _ = writeln!(
+        out,
+        "    vetoes: single seats: {}; blocs: {}",
+        vetoes(&a.seat, &a.seat_game),
+        vetoes(&a.bloc, &a.bloc_game)
+    );
     for s in a.sides() {
         let _ = writeln!(out, "    {}", side_sentence(s, a.seat_game.len()));
     }
@@ -125,7 +130,9 @@ pub fn side_sentence(s: &GroupPower, total: usize) -> String {
 
 fn minimal(out: &mut String, view: &str, a: &Analysis, game: &Game) {
     let m = &a.minimal_winning;
-    let shown: Vec<String> = m.listed.iter().map(|c| coalition(c, game)).collect();
+    // A sample of three keeps the line readable; JSON has the full sample.
+    let shown: Vec<String> =
+        m.listed.iter().take(if m.complete { m.listed.len() } else { 3 }).map(|c| coalition(c, game)).collect();
     let what = if m.complete {
         format!("{}: {}", m.count, shown.join(", "))
     } else if shown.is_empty() {
