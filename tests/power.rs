@@ -191,6 +191,48 @@ fn large_bodies_use_types_or_the_weight_dp() {
     assert_eq!(e.minimal_winning.count, d.minimal_winning.count);
 }
 
+/// Illustrative key weights of 16 Länder in thousandths (close to a
+/// Königstein key, not an official one).
+const KEY: [u64; 16] = [1304, 1569, 516, 303, 96, 264, 744, 198, 941, 2099, 482, 119, 494, 271, 341, 260];
+
+/// The federation and 16 Länder: the federation's consent, 11 of 16 Länder,
+/// and Länder carrying two thirds of the key. Enumeration (17 voters) and
+/// types agree exactly; the federation alone holds a veto; the indices are
+/// pinned.
+#[test]
+fn federation_with_sixteen_laender_and_a_key() {
+    let mut seats = vec![Player::new("bund", Some("bund"), None, 1)];
+    seats.extend((0..16).map(|i| Player::new(format!("land{i}"), Some(&format!("land{i}")), None, 1)));
+    let key = KEY.iter().enumerate().map(|(i, &w)| WeightedGroup { players: vec![i + 1], weight: w }).collect();
+    let game = Game::new(
+        seats,
+        vec![
+            vec![Requirement::Veto { players: vec![0] }],
+            vec![Requirement::AtLeast { count: 11, groups: (1..=16).map(|i| vec![i]).collect() }],
+            vec![Requirement::Weighted { groups: key, num: 2, den: 3, strict: false }],
+        ],
+    );
+    let e = analyse(&game).unwrap();
+    assert_eq!(e.method, Method::Enumeration);
+    let t = analyse_with(&game, Method::Types).unwrap();
+    assert_eq!((&e.swings, &e.shapley_shubik), (&t.swings, &t.shapley_shubik));
+    assert_eq!(e.minimal_winning.count, t.minimal_winning.count);
+    assert_eq!(e.vetoes, [0]);
+    assert_eq!(Ratio::sum(e.shapley_shubik.iter().copied()).unwrap(), Ratio::ONE);
+    // The largest Land (index 10, 2099) has more power than the smallest (index 5, 96).
+    assert!(e.banzhaf[10] > e.banzhaf[5] && e.shapley_shubik[10] > e.shapley_shubik[5]);
+    let pinned: Vec<String> = game
+        .players
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{:<6} banzhaf {:<12} shapley-shubik {}", p.label, e.banzhaf[i], e.shapley_shubik[i]))
+        .collect();
+    insta::assert_snapshot!(
+        "power-federation",
+        format!("minimal winning coalitions: {}\n{}", e.minimal_winning.count, pinned.join("\n"))
+    );
+}
+
 #[test]
 fn impossible_and_empty_rules_are_reported_not_divided_by_zero() {
     let none = Game::single(players(&[1, 1]), Requirement::Veto { players: vec![] });
