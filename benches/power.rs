@@ -44,7 +44,9 @@ fn federation() -> Game {
 
 fn seats_40() -> Game {
     let mut players = Vec::new();
-    for (party, side, n) in [("land", "state", 20), ("gstb", "municipal", 8), ("lkt", "municipal", 8), ("kv", "municipal", 4)] {
+    for (party, side, n) in
+        [("land", "state", 20), ("gstb", "municipal", 8), ("lkt", "municipal", 8), ("kv", "municipal", 4)]
+    {
         players.extend((0..n).map(|i| Player::new(format!("{party}#{i}"), Some(party), Some(side), 1)));
     }
     Game::new(

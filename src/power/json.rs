@@ -36,17 +36,16 @@ fn body(r: &BodyReport) -> Value {
             "side": p.side,
             "seats": m.iter().filter_map(|&i| g.seats.get(i)).map(|s| s.label.clone()).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
-        "rules": r.rules.iter().map(|rule| {
-            let mut v = json!({"rule": rule.name, "assumed": rule.assumed, "analysed": rule.outcome.is_ok()});
-            match &rule.outcome {
-                Err(why) => v["reason"] = json!(why),
-                Ok(a) => {
-                    v["per_seat"] = view(&a.seat, &a.seat_game);
-                    v["per_bloc"] = view(&a.bloc, &a.bloc_game);
-                    v["groups"] = groups(a);
-                }
-            }
-            v
+        "rules": r.rules.iter().map(|rule| match &rule.outcome {
+            Err(why) => json!({"rule": rule.name, "assumed": rule.assumed, "analysed": false, "reason": why}),
+            Ok(a) => json!({
+                "rule": rule.name,
+                "assumed": rule.assumed,
+                "analysed": true,
+                "per_seat": view(&a.seat, &a.seat_game),
+                "per_bloc": view(&a.bloc, &a.bloc_game),
+                "groups": groups(a),
+            }),
         }).collect::<Vec<_>>(),
     })
 }
