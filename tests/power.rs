@@ -328,6 +328,50 @@ fn sachsen_anhalt_consent_gives_every_party_a_veto() {
     assert_eq!(rule["per_bloc"]["vetoes"], serde_json::json!(["land", "sgsb", "landkreistag"]));
 }
 
+/// The check rules on the real Thüringen text: a simple majority in the
+/// 4 + 4 steering bodies (and in the binding Beirat) raises nothing; half
+/// of the votes in one steering body raises A020 there and nothing else.
+#[test]
+fn check_rules_on_the_thueringen_agreement_with_stated_rules() {
+    use pakt::check::{compile, Limits};
+    let text = std::fs::read_to_string(TH).unwrap();
+    let codes = |text: &str| -> Vec<(String, String)> {
+        let compiled = compile(text, &Limits::default());
+        assert!(!compiled.has_errors(), "{:?}", compiled.diagnostics);
+        let model = compiled.model.unwrap();
+        let config = pakt::config::Config::default();
+        let ctx = pakt::rules::Context { model: &model, predecessor: None, predecessor_path: None, config: &config };
+        pakt::rules::run(&ctx)
+            .into_iter()
+            .filter(|d| d.suppressed.is_none())
+            .map(|d| (d.code.to_string(), d.message.clone()))
+            .collect()
+    };
+    let majority = text
+        .replace(
+            "    chair cio
+",
+            "    chair cio
+    decides by majority
+",
+        )
+        .replacen("    decides\n", "", 1);
+    assert_eq!(majority.matches("decides by majority").count(), 5);
+    assert_eq!(codes(&majority), []);
+    let (head, tail) = text.split_once("body steuerung_ozg").unwrap();
+    let tail = tail.replacen("    chair cio\n", "    chair cio\n    decides by qualified 1/2\n", 1);
+    let half = format!("{head}body steuerung_ozg{tail}");
+    assert_ne!(half, text, "the OZG steering body was found");
+    assert_eq!(
+        codes(&half),
+        [(
+            "A020".to_string(),
+            "`steuerung_ozg` is declared paritätisch, but under `decides by qualified 1/2` either side can decide alone"
+                .to_string()
+        )]
+    );
+}
+
 #[test]
 fn power_rejects_an_unknown_body_and_a_bad_rule() {
     let (code, _, err) = pakt(&["power", TH, "--body", "nope"]);

@@ -86,11 +86,15 @@ impl Analysis {
     }
 }
 
-/// Analyse with the first method that fits: enumeration, then types, then
-/// weight DP.
+/// Analyse with the first method that fits: enumeration of small games
+/// (unless types are far fewer), then types, then weight DP.
 pub fn analyse(game: &Game) -> Result<Analysis, GameError> {
     let n = game.len();
-    if n <= ENUMERATION_LIMIT {
+    // Types visit one profile per coalition shape; enumeration wins unless
+    // that is far fewer (e.g. 25 profiles for 4 + 4 seats against 256).
+    let profiles = player_types(game).iter().try_fold(1usize, |a, t| a.checked_mul(t.len() + 1));
+    let fewer = profiles.is_some_and(|p| p.saturating_mul(4) <= 1usize << n.min(ENUMERATION_LIMIT));
+    if n <= ENUMERATION_LIMIT && !fewer {
         return analyse_with(game, Method::Enumeration);
     }
     match analyse_with(game, Method::Types) {
@@ -295,9 +299,22 @@ fn by_types(game: &Game, compiled: &[Vec<Compiled>]) -> Result<(Swings, MinimalW
         }
     }
     let listed: Vec<Vec<usize>> = if count <= LIST_LIMIT {
-        minimal_profiles.iter().flat_map(|k| expand(&types, k)).collect()
+        minimal_profiles.iter().flat_map(|k| expand(&types, k, usize::MAX)).collect()
     } else {
-        minimal_profiles.iter().map(|k| members(representative(k))).collect()
+        // One of each shape first, then more of the first shapes.
+        let mut sample: Vec<Vec<usize>> =
+            minimal_profiles.iter().take(SAMPLE_SIZE).map(|k| members(representative(k))).collect();
+        for k in &minimal_profiles {
+            for c in expand(&types, k, SAMPLE_SIZE + 1) {
+                if sample.len() >= SAMPLE_SIZE {
+                    break;
+                }
+                if !sample.contains(&c) {
+                    sample.push(c);
+                }
+            }
+        }
+        sample
     };
     let mut table: Swings = vec![vec![0; n]; n];
     for (t, members) in types.iter().enumerate() {
@@ -309,15 +326,16 @@ fn by_types(game: &Game, compiled: &[Vec<Compiled>]) -> Result<(Swings, MinimalW
             }
         }
     }
-    let detail = format!("{} types of interchangeable players, {profiles} coalition profiles", types.len());
+    let kinds = if types.len() == 1 { "1 type" } else { &format!("{} types", types.len()) };
+    let detail = format!("{kinds} of interchangeable players, {profiles} coalition profiles");
     Ok((table, finish_minimal(count, listed), detail))
 }
 
-/// Every coalition with `k[t]` players of each type `t`.
-fn expand(types: &[Vec<usize>], k: &[usize]) -> Vec<Vec<usize>> {
+/// The first `cap` coalitions with `k[t]` players of each type `t`.
+fn expand(types: &[Vec<usize>], k: &[usize], cap: usize) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = vec![Vec::new()];
     for (t, &kt) in types.iter().zip(k) {
-        let choices = combinations(t, kt);
+        let choices = combinations(t, kt, cap);
         out = out
             .iter()
             .flat_map(|prefix| {
@@ -327,6 +345,7 @@ fn expand(types: &[Vec<usize>], k: &[usize]) -> Vec<Vec<usize>> {
                     v
                 })
             })
+            .take(cap)
             .collect();
     }
     for v in &mut out {
@@ -335,19 +354,25 @@ fn expand(types: &[Vec<usize>], k: &[usize]) -> Vec<Vec<usize>> {
     out
 }
 
-fn combinations(items: &[usize], k: usize) -> Vec<Vec<usize>> {
+/// The first `cap` k-subsets of `items`, in lexicographic order.
+fn combinations(items: &[usize], k: usize, cap: usize) -> Vec<Vec<usize>> {
     if k == 0 {
         return vec![Vec::new()];
     }
+    if items.len() < k || cap == 0 {
+        return Vec::new();
+    }
     let Some((first, rest)) = items.split_first() else { return Vec::new() };
-    let mut with: Vec<Vec<usize>> = combinations(rest, k - 1)
+    let mut with: Vec<Vec<usize>> = combinations(rest, k - 1, cap)
         .into_iter()
         .map(|mut v| {
             v.insert(0, *first);
             v
         })
         .collect();
-    with.extend(combinations(rest, k));
+    if with.len() < cap {
+        with.extend(combinations(rest, k, cap - with.len()));
+    }
     with
 }
 
