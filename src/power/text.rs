@@ -8,7 +8,7 @@
 use super::game::Game;
 use super::index::Analysis;
 use super::ratio::Ratio;
-use super::report::{BodyReport, GroupKind, GroupPower, RuleAnalysis};
+use super::report::{BodyReport, GroupPower, RuleAnalysis};
 use std::fmt::Write;
 
 pub fn text(agreement: &str, reports: &[BodyReport]) -> String {
@@ -116,7 +116,6 @@ fn analysis(out: &mut String, a: &RuleAnalysis) {
 
 /// "the state side (4 of 8 seats) cannot decide alone; it can block: a blocking minority".
 pub fn side_sentence(s: &GroupPower, total: usize) -> String {
-    debug_assert!(s.kind == GroupKind::Side);
     let alone = if s.decides_alone { "can decide alone" } else { "cannot decide alone" };
     let block = match (s.blocks, s.seat_vetoes.is_empty()) {
         (true, false) if s.seat_vetoes.len() == 1 => format!("it can block: {} holds a veto", s.seat_vetoes.join("")),
