@@ -139,6 +139,19 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: DiffFormat,
     },
+    /// Voting power in the bodies: who can decide, who can block (docs/power.md).
+    Power {
+        file: PathBuf,
+        /// Only this body.
+        #[arg(long)]
+        body: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: crate::power::PowerFormat,
+        /// Analyse bodies that state no decision rule under this one
+        /// (consent, unanimity, majority or a fraction such as 2/3), marked as assumed.
+        #[arg(long)]
+        assume: Option<String>,
+    },
     /// List every rule with its code, name and default severity.
     Rules {
         #[arg(long, value_enum, default_value = "text")]
@@ -397,6 +410,14 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             let text = render(&report);
             out.write_all(text.as_bytes()).map_err(io)?;
             Ok(i32::from(!report.is_equivalent()))
+        }
+        Command::Power { file, body, format, assume } => {
+            let Some((result, _)) = load_clean(&file, err, color)? else { return Ok(1) };
+            let Some(model) = &result.model else { return Ok(1) };
+            let text = crate::power::command(model, body.as_deref(), assume.as_deref(), format)
+                .map_err(|e| RunError(format!("{}: {e}", file.display())))?;
+            out.write_all(text.as_bytes()).map_err(io)?;
+            Ok(0)
         }
         Command::Rules { format: QueryFormat::Json } => {
             let list: Vec<serde_json::Value> = rules::REGISTRY

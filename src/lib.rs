@@ -17,6 +17,7 @@ pub mod graph;
 pub mod lower;
 pub mod model;
 pub mod output;
+pub mod power;
 pub mod resolve;
 pub mod rules;
 pub mod select;

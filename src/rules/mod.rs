@@ -22,6 +22,7 @@ mod a031_entry_into_force;
 mod a032_institution;
 mod checks;
 mod governance;
+mod power;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -286,6 +287,24 @@ pub static REGISTRY: &[RuleInfo] = &[
         params: &[],
         explanation: include_str!("../../docs/rules/A019-unheld-obligation.md"),
         check: checks::unheld_obligation,
+    },
+    RuleInfo {
+        code: "A020",
+        name: "parity-power",
+        severity: Severity::Warning,
+        summary: "in a body declared paritätisch, neither side can decide alone and both sides have equal voting power",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A020-parity-power.md"),
+        check: power::parity_power,
+    },
+    RuleInfo {
+        code: "A021",
+        name: "unblockable-binding",
+        severity: Severity::Warning,
+        summary: "a side bound by a body's decisions can block them (holds a veto or a blocking minority)",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A021-unblockable-binding.md"),
+        check: power::unblockable_binding,
     },
     RuleInfo {
         code: "A022",

@@ -1,0 +1,91 @@
+//! The rules that read the voting-power analysis (`crate::power`): what
+//! seats and decision rules mean together, which the text does not say.
+//! Only rules the agreement states are analysed; a body without one is
+//! never a finding here.
+
+use super::{Context, Sink};
+use crate::diagnostic::Label;
+use crate::model::{Body, Ref};
+use crate::power::from_model::body_games;
+use crate::power::report::{report, RuleAnalysis};
+use crate::span::Span;
+
+/// The stated, analysable decision rule of a body, analysed.
+fn analysed(ctx: &Context<'_>, body: &Body<Ref>) -> Option<(String, RuleAnalysis, Span)> {
+    let decides = body.decides.as_ref()?;
+    let r = report(body_games(ctx.model, body, None));
+    r.rules.into_iter().filter(|rule| !rule.assumed).find_map(|rule| {
+        let name = rule.name;
+        rule.outcome.ok().filter(|a| a.seat.grand_coalition_wins).map(|a| (name, a, decides.span))
+    })
+}
+
+// ------------------------------------------------------------ A020 parity-power
+
+pub fn parity_power(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    for b in &ctx.model.bodies {
+        let Some(parity) = b.parity else { continue };
+        let Some((rule, a, decides)) = analysed(ctx, b) else { continue };
+        let (Some(state), Some(municipal)) = (a.side("state"), a.side("municipal")) else { continue };
+        let total = a.seat_game.len();
+        let alone: Vec<_> = [state, municipal].into_iter().filter(|s| s.decides_alone).collect();
+        let label = if alone.is_empty() {
+            "under this rule the sides' power differs"
+        } else {
+            "under this rule one side's votes win alone"
+        };
+        let message = if let Some(first) = alone.first() {
+            let who = if alone.len() == 2 {
+                "either side".to_string()
+            } else {
+                format!("the {} side ({} of {total} seats)", first.id, first.seats)
+            };
+            format!("`{}` is declared paritätisch, but under `decides by {rule}` {who} can decide alone", b.id.value)
+        } else if state.banzhaf_seat != municipal.banzhaf_seat {
+            format!(
+                "`{}` is declared paritätisch, but under `decides by {rule}` the sides' voting power differs: Banzhaf index state {}, municipal {}",
+                b.id.value, state.banzhaf_seat, municipal.banzhaf_seat
+            )
+        } else {
+            continue;
+        };
+        let d = sink
+            .finding(message, Label::new(decides, label))
+            .with_label(Label::new(parity, "declared paritätisch here"))
+            .with_help(
+                "choose a rule under which neither side decides without the other, e.g. `decides by majority` with equal seats, or `consent`; `pakt power` shows who can decide and who can block",
+            );
+        sink.push(&[&b.meta], d);
+    }
+}
+
+// ------------------------------------------------------------ A021 unblockable-binding
+
+pub fn unblockable_binding(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    for b in &ctx.model.bodies {
+        let Some(binding) = b.binding.first() else { continue };
+        let Some((rule, a, decides)) = analysed(ctx, b) else { continue };
+        let games = body_games(ctx.model, b, None);
+        let total = a.seat_game.len();
+        for side in &games.bound_sides {
+            let (message, label) = match a.side(side) {
+                None => (format!(
+                    "the decisions of `{}` bind the {side} side, which has no voting seat in it",
+                    b.id.value
+                ), "no seat of that side votes here".to_string()),
+                Some(g) if !g.blocks => (format!(
+                    "the decisions of `{}` bind the {side} side, but under `decides by {rule}` its {} of {total} seats cannot block them",
+                    b.id.value, g.seats
+                ), format!("under this rule its {} seats cannot block", g.seats)),
+                Some(_) => continue,
+            };
+            let d = sink
+                .finding(message, Label::new(decides, label))
+                .with_label(Label::new(binding.span, format!("binds the {side} side")))
+                .with_help(format!(
+                    "give the {side} side a blocking minority (a qualified majority it can deny, or `consent`), or do not make the decisions binding on it; `pakt power` shows who can block"
+                ));
+            sink.push(&[&b.meta], d);
+        }
+    }
+}
