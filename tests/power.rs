@@ -463,3 +463,32 @@ fn svg_chart_is_valid_and_opens_in_chromium() {
     assert!(dom.contains("steuerung_ozg — majority (assumed, not stated)"), "{dom}");
     assert!(dom.contains("Shapley–Shubik index"));
 }
+
+/// The invented federation–Länder example of the language v2 issue: two
+/// named decision rules, a veto, a count of Länder and a weighted key.
+#[test]
+fn it_rat_example_with_a_veto_a_count_and_a_weighted_key() {
+    const EX: &str = "examples/agreements/it-rat-beispiel.pakt";
+    let (code, text, _) = pakt(&["power", EX]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("power-it-rat-example", text);
+    // Beschlüsse: the federation holds a veto, the Länder together block.
+    assert!(text.contains("federal side (1 of 6 seats) cannot decide alone; it can block: vertreter_bund holds a veto"));
+    assert!(text.contains("state side (5 of 6 seats) cannot decide alone; it can block"));
+    // Empfehlungen by simple majority: the Länder decide alone.
+    assert!(text.contains("state side (5 of 6 seats) can decide alone"));
+
+    let (code, out, _) = pakt(&["power", EX, "--format", "json"]);
+    assert_eq!(code, 0);
+    let json: Value = serde_json::from_str(&out).expect("JSON");
+    insta::assert_json_snapshot!("power-it-rat-example-json", json);
+    let rules = json["bodies"][0]["rules"].as_array().expect("rules");
+    assert_eq!(rules.len(), 2, "both named decision rules are analysed");
+    // Under the weighted rule, Nordland (30.5 %) weighs more than Mittelland (10 %).
+    let group =
+        |rule: &Value, id: &str| rule["groups"].as_array().unwrap().iter().find(|g| g["id"] == id).cloned().expect(id);
+    let nord = group(&rules[0], "nordland");
+    let mitte = group(&rules[0], "mittelland");
+    assert_eq!(nord["banzhaf_seat"]["fraction"], "1/5", "{nord}");
+    assert_eq!(mitte["banzhaf_seat"]["fraction"], "1/15", "{mitte}");
+}

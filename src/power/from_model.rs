@@ -8,8 +8,8 @@
 //! or the reason a rule cannot be analysed. New kinds of decision rules
 //! are translated in `rule_game`.
 
-use super::game::{Game, Player, Requirement};
-use crate::model::{Body, DecisionRule, Model, Ref, Side, Target};
+use super::game::{Game, Player, Requirement, WeightedGroup};
+use crate::model::{Body, Decision, DecisionRule, Model, PartyId, Ref, Requirement as Req, Side, Target};
 
 /// The games of one body.
 #[derive(Debug, Clone)]
@@ -52,10 +52,27 @@ pub fn body_games(model: &Model, body: &Body<Ref>, assume: Option<DecisionRule>)
     // (party, side, seat id of a seat with neither) per bloc, in order of first seat.
     let mut keys: Vec<(Option<String>, Option<String>, Option<String>)> = Vec::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
+    // A seat `each GROUP` is one seat for each member party.
+    let mut units: Vec<(&crate::model::Seat<Ref>, Option<PartyId>, u32, String)> = Vec::new();
     for seat in body.seats.iter().filter(|s| s.voting) {
-        let party = model.seat_party(seat).and_then(|p| model.party(p)).map(|p| p.id.value.clone());
+        if seat.each.is_some() {
+            for p in model.seat_parties(seat) {
+                let label = model
+                    .party(p)
+                    .map_or_else(|| seat.id.value.clone(), |x| format!("{}@{}", seat.id.value, x.id.value));
+                units.push((seat, Some(p), 1, label));
+            }
+        } else {
+            units.push((seat, model.seat_party(seat), seat.count.value, seat.id.value.clone()));
+        }
+    }
+    for (seat, party_id, count, seat_label) in units {
+        let party = party_id.and_then(|p| model.party(p)).map(|p| p.id.value.clone());
         let side = model.seat_side(seat).map(|s| s.name().to_string());
-        let count = seat.count.value;
+        let side = party_id
+            .and_then(|p| model.party(p))
+            .and_then(|p| p.side.as_ref().map(|s| s.value.name().to_string()))
+            .or(side);
         let key = match (&party, &side) {
             (None, None) => (None, None, Some(seat.id.value.clone())),
             _ => (party.clone(), side.clone(), None),
@@ -69,7 +86,7 @@ pub fn body_games(model: &Model, body: &Body<Ref>, assume: Option<DecisionRule>)
             }
         };
         for k in 1..=count {
-            let label = if count == 1 { seat.id.value.clone() } else { format!("{}#{k}", seat.id.value) };
+            let label = if count == 1 { seat_label.clone() } else { format!("{seat_label}#{k}") };
             if let Some(m) = members.get_mut(bloc) {
                 m.push(seats.len());
             }
@@ -117,10 +134,15 @@ pub fn body_games(model: &Model, body: &Body<Ref>, assume: Option<DecisionRule>)
         (Some(r), _) => Some((r, false)),
         (None, None) => None,
     };
-    let rules = rule
+    let mut rules: Vec<RuleGame> = rule
         .map(|(r, assumed)| RuleGame { name: r.name(), assumed, game: rule_game(r, &seats, &seat_blocs) })
         .into_iter()
         .collect();
+    // Named decision rules (`decision ID { requires … }`).
+    for d in &body.decisions {
+        let label = d.label.as_ref().map_or_else(|| d.id.value.clone(), |l| format!("{} ({})", d.id.value, l.value));
+        rules.push(RuleGame { name: label, assumed: false, game: decision_game(model, d, &seats, &seat_blocs) });
+    }
     BodyGames {
         id: body.id.value.clone(),
         name: body.name.value.clone(),
@@ -129,7 +151,7 @@ pub fn body_games(model: &Model, body: &Body<Ref>, assume: Option<DecisionRule>)
         blocs,
         bound_sides,
         bound: body.binding.iter().map(|r| r.id.clone()).collect(),
-        decides: stated.is_some(),
+        decides: stated.is_some() || !body.decisions.is_empty(),
         rules,
     }
 }
@@ -166,6 +188,107 @@ fn rule_game(rule: DecisionRule, seats: &[Player], blocs: &[Vec<usize>]) -> Resu
             vec![vec![Requirement::qualified(u64::from(numerator), u64::from(denominator))]]
         }
     };
+    Ok(Game::new(seats.to_vec(), clauses))
+}
+
+/// The seats (player indices) held for these parties.
+fn players_of(seats: &[Player], model: &Model, parties: &[PartyId]) -> Vec<usize> {
+    let ids: Vec<String> = parties.iter().filter_map(|p| model.party(*p)).map(|p| p.id.value.clone()).collect();
+    seats
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.party.as_ref().is_some_and(|p| ids.contains(p)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// A named decision rule as a game: every `requires` line a clause, its
+/// alternatives the clause's requirements.
+fn decision_game(model: &Model, d: &Decision<Ref>, seats: &[Player], blocs: &[Vec<usize>]) -> Result<Game, String> {
+    if seats.is_empty() {
+        return Err("the body has no voting seats".to_string());
+    }
+    let mut clauses: Vec<Vec<Requirement>> = Vec::new();
+    for c in &d.requires {
+        // Consent expands to one veto per bloc: only alone on its line.
+        if c.any_of.len() == 1 && matches!(c.any_of.first().map(|r| &r.value), Some(Req::Consent)) {
+            clauses.extend(blocs.iter().map(|b| vec![Requirement::Veto { players: b.clone() }]));
+            continue;
+        }
+        let mut any = Vec::new();
+        for r in &c.any_of {
+            any.push(match &r.value {
+                Req::Consent | Req::Unanimity { .. } => Requirement::Unanimity,
+                Req::Majority { .. } => Requirement::majority(),
+                Req::Qualified { fraction, .. } => {
+                    if fraction.denominator == 0 {
+                        return Err("a qualified majority with denominator 0".to_string());
+                    }
+                    Requirement::qualified(u64::from(fraction.numerator), u64::from(fraction.denominator))
+                }
+                Req::Veto { who } => {
+                    let players = match who.target {
+                        Target::Seat(s) => {
+                            let id = model.seat(s).map(|x| x.id.value.clone()).unwrap_or_default();
+                            seats
+                                .iter()
+                                .enumerate()
+                                .filter(|(_, p)| {
+                                    p.label == id
+                                        || p.label.starts_with(&format!("{id}#"))
+                                        || p.label.starts_with(&format!("{id}@"))
+                                })
+                                .map(|(i, _)| i)
+                                .collect()
+                        }
+                        t => players_of(seats, model, &model.parties_behind(t)),
+                    };
+                    if players.is_empty() {
+                        return Err(format!("`{}` holds a veto but no voting seat", who.id));
+                    }
+                    Requirement::Veto { players }
+                }
+                Req::AtLeast { count, of } => {
+                    let groups: Vec<Vec<usize>> = model
+                        .parties_behind(of.target)
+                        .into_iter()
+                        .map(|p| players_of(seats, model, &[p]))
+                        .filter(|g| !g.is_empty())
+                        .collect();
+                    Requirement::AtLeast { count: *count as usize, groups }
+                }
+                Req::Weighted { key, fraction, of } => {
+                    let Target::Key(k) = key.target else { return Err("a weighted rule without a key".to_string()) };
+                    let Some(k) = model.key(k) else { return Err("a weighted rule without a key".to_string()) };
+                    let scope: Option<Vec<PartyId>> = of.as_ref().map(|g| model.parties_behind(g.target));
+                    let mut groups = Vec::new();
+                    for share in &k.shares {
+                        let Target::Party(p) = share.party.target else { continue };
+                        if scope.as_ref().is_some_and(|s| !s.contains(&p)) {
+                            continue;
+                        }
+                        let players = players_of(seats, model, &[p]);
+                        if !players.is_empty() {
+                            groups.push(WeightedGroup { players, weight: share.percent.value.0 });
+                        }
+                    }
+                    if groups.is_empty() {
+                        return Err(format!("no member with a figure in key `{}` holds a voting seat", key.id));
+                    }
+                    Requirement::Weighted {
+                        groups,
+                        num: u64::from(fraction.numerator),
+                        den: u64::from(fraction.denominator).max(1),
+                        strict: false,
+                    }
+                }
+            });
+        }
+        clauses.push(any);
+    }
+    if clauses.is_empty() {
+        return Err("the decision rule states no requirement".to_string());
+    }
     Ok(Game::new(seats.to_vec(), clauses))
 }
 
