@@ -1,31 +1,48 @@
 //! A029 indeterminate-shares: several payers owe an amount together and
 //! nothing says who pays how much.
+//!
+//! In: financings with an amount (or tranches). Out: a warning when more
+//! than one party (or actor in its own right) pays and there is no
+//! `share`, no `cost_sharing` clause and no `unknown share`. A financing
+//! without an amount promises no sum that could be misread as each payer's.
 
+use super::governance::members_of;
 use super::{Context, Sink};
 use crate::diagnostic::Label;
-use crate::model::*;
+use std::collections::BTreeSet;
 
 pub fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let m = ctx.model;
     for f in &m.financings {
-        if !f.shares.is_empty() || f.cost_sharing.is_some() || f.meta.is_unknown("share") {
+        if !f.shares.is_empty()
+            || f.cost_sharing.is_some()
+            || f.meta.is_unknown("share")
+            || f.meta.is_unknown("shares")
+            || (f.amount.is_none() && f.tranches.is_empty())
+        {
             continue;
         }
-        let payers: std::collections::BTreeSet<PartyId> =
-            f.payer.iter().flat_map(|r| m.parties_behind(r.target)).collect();
+        let payers: BTreeSet<_> = f.payer.iter().flat_map(|r| members_of(m, r.target)).collect();
         if payers.len() < 2 {
             continue;
         }
         let Some(first) = f.payer.first() else { continue };
-        let what = f.amount.as_ref().map_or(String::from("its costs"), |a| a.money.to_string());
-        let d = sink
+        let what = f.amount.as_ref().map_or_else(|| "its tranches".to_string(), |a| a.money.to_string());
+        let mut d = sink
             .finding(
-                format!("{} parties pay `{}` ({what}) together, but no share is stated", payers.len(), f.id.value),
+                format!(
+                    "{} payers owe `{}` ({what}) together, but no share is stated: each could be held to the whole",
+                    payers.len(),
+                    f.id.value
+                ),
                 Label::new(first.span, "joint payers"),
             )
             .with_help(
-                "state who pays what with `share PAYER 25 %`, `share GROUP by KEY` or `share GROUP rest by KEY`",
+                "state who pays what with `share PAYER 25 %`, `share GROUP by KEY` or `share GROUP rest by KEY`; if the text leaves it open, say so with `cost_sharing \"…\"` or `unknown share \"…\"`",
             );
+        if let Some(a) = &f.amount {
+            d = d.with_label(Label::new(a.span, "the amount owed"));
+        }
         sink.push(&[&f.meta], d);
     }
 }

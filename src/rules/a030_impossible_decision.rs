@@ -1,6 +1,11 @@
 //! A030 impossible-decision: a decision rule that can no longer be met
 //! while the agreement is still in force (it needs more members of a group
 //! than the agreement may keep before it lapses).
+//!
+//! In: `lapses_below N parties` in the term, and the `at_least K of GROUP`
+//! requirements of the bodies' decision rules and of the amendment clause.
+//! Out: a finding for each K greater than N: with N parties left the
+//! agreement is still in force, but K members of the group cannot agree.
 
 use super::governance::requirements;
 use super::{Context, Sink};
