@@ -21,7 +21,7 @@ pub fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                         format!("the chair of `{}` rotates to `{}`, which holds no seat in it", b.id.value, r.id),
                         Label::new(r.span, "no seat in this body"),
                     )
-                    .with_label(Label::new(rotation.span, "the rotation"))
+                    .with_label(Label::new(b.id.span, format!("`{}` has no seat here", r.id)))
                     .with_help(format!("give `{}` a seat in `{}`, or remove it from the rotation", r.id, b.id.value));
                 sink.push(&[&b.meta], f);
             }

@@ -26,8 +26,11 @@ pub fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         if payers.len() < 2 {
             continue;
         }
-        let Some(first) = f.payer.first() else { continue };
-        let what = f.amount.as_ref().map_or_else(|| "its tranches".to_string(), |a| a.money.to_string());
+        let (Some(first), Some(last)) = (f.payer.first(), f.payer.last()) else { continue };
+        let what = f.amount.as_ref().map_or_else(
+            || "its tranches".to_string(),
+            |a| format!("{}{}", a.money, if a.per_year { " a year" } else { "" }),
+        );
         let mut d = sink
             .finding(
                 format!(
@@ -35,7 +38,7 @@ pub fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                     payers.len(),
                     f.id.value
                 ),
-                Label::new(first.span, "joint payers"),
+                Label::new(first.span.to(last.span), "joint payers"),
             )
             .with_help(
                 "state who pays what with `share PAYER 25 %`, `share GROUP by KEY` or `share GROUP rest by KEY`; if the text leaves it open, say so with `cost_sharing \"…\"` or `unknown share \"…\"`",
