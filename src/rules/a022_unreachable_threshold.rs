@@ -36,8 +36,12 @@ pub fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                         let f = sink
                             .finding(
                                 format!(
-                                    "decision `{}.{}` needs {count} of `{}`, but only {seated} of them hold a voting seat in `{}`",
-                                    b.id.value, d.id.value, of.id, b.id.value
+                                    "decision `{}.{}` needs {count} of `{}`, but only {seated} of them {} a voting seat in `{}`",
+                                    b.id.value,
+                                    d.id.value,
+                                    of.id,
+                                    if seated == 1 { "holds" } else { "hold" },
+                                    b.id.value
                                 ),
                                 Label::new(r.span, format!("{count} of `{}` needed", of.id)),
                             )

@@ -23,10 +23,13 @@ pub fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             let d = sink
                 .finding(
                     format!("{what} needs {needed} of `{}`, but the agreement stays in force with only {least} parties", of.id),
-                    Label::new(span, format!("{needed} needed")),
+                    Label::new(span, format!("{needed} of `{}` needed", of.id)),
                 )
                 .with_label(Label::new(lapse.span, format!("lapses only below {least} parties")))
-                .with_help("let the agreement lapse before the rule becomes impossible, or let the threshold follow the remaining parties");
+                .with_help(format!(
+                    "let the agreement lapse below {needed} parties, or ask for at most {least} of `{}`",
+                    of.id
+                ));
             sink.push(metas, d);
         }
     };
