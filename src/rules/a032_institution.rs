@@ -87,11 +87,12 @@ fn shares(i: &Institution<Ref>, sink: &mut Sink<'_>) {
     let hundred = u128::from(Decimal::from_whole(100).0);
     let shown = u64::try_from(sum).map(Decimal).map_or_else(|_| "more than 100".into(), |d| d.to_string());
     let others = i.owners.len() - percents.len();
-    let (bad, message, help) = if others == 0 {
+    let (bad, message, help, label) = if others == 0 {
         (
             sum.abs_diff(hundred) > ROUNDING_PER_OWNER * percents.len() as u128,
             format!("the owners' shares of `{}` add up to {shown} %, not 100 %", i.id.value),
             "make the shares add up to 100 %",
+            format!("{shown} % in all"),
         )
     } else {
         (
@@ -102,10 +103,11 @@ fn shares(i: &Institution<Ref>, sink: &mut Sink<'_>) {
                 if others == 1 { "" } else { "s" }
             ),
             "lower the percentages below 100 %, or give every owner a percentage",
+            format!("{shown} % in percentages"),
         )
     };
     if bad {
-        let d = sink.finding(message, Label::new(i.id.span, format!("{shown} % in percentages"))).with_help(help);
+        let d = sink.finding(message, Label::new(i.id.span, label)).with_help(help);
         sink.push(&[&i.meta], d);
     }
 }
