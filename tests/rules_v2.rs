@@ -129,10 +129,7 @@ fn a022_counts_one_voting_land_in_the_singular() {
   seat vertreter_ost { party ost advisory }"#;
     assert_findings(
         &council(seats, "    requires at_least 2 of laender"),
-        &[(
-            "A022",
-            "decision `rat.beschluesse` needs 2 of `laender`, but only 1 of them holds a voting seat in `rat`",
-        )],
+        &[("A022", "decision `rat.beschluesse` needs 2 of `laender`, but only 1 of them holds a voting seat in `rat`")],
     );
 }
 
@@ -166,10 +163,8 @@ fn a023_a_group_none_of_whose_members_votes() {
 #[test]
 fn a023_an_actor_with_a_voting_seat_of_its_own_may_hold_a_veto() {
     let seats = format!("{ALL_VOTE}\n  seat dienstleister_sitz {{ party dienstleister }}");
-    let text = council(&seats, "    requires veto dienstleister").replace(
-        "body rat",
-        "actor dienstleister \"Gemeinsamer IT-Dienstleister\" { }\n\nbody rat",
-    );
+    let text = council(&seats, "    requires veto dienstleister")
+        .replace("body rat", "actor dienstleister \"Gemeinsamer IT-Dienstleister\" { }\n\nbody rat");
     assert_findings(&text, &[]);
     let advisory = text.replace("{ party dienstleister }", "{ party dienstleister advisory }");
     assert_findings(
@@ -245,7 +240,10 @@ fn a025_an_empty_group_and_a_member_of_another_side() {
     let text = with_term(
         "group west \"die westlichen Länder\" { side state members nord, bund }\n\nbody rat \"Musterrat\" {\n  seat vertreter_bund { party bund }\n  seat vertreter_laender { each laender }\n  meets at_least 2 per year\n}\n",
     );
-    assert_findings(&text, &[("A025", "group `west` is of the state side but lists `bund`, a party of the federal side")]);
+    assert_findings(
+        &text,
+        &[("A025", "group `west` is of the state side but lists `bund`, a party of the federal side")],
+    );
 }
 
 // ------------------------------------------------------------ A026
@@ -295,10 +293,7 @@ fn a027_an_actor_with_a_seat_of_its_own_may_take_the_chair() {
         ))
     };
     assert_findings(&body("  seat dienstleister_sitz { party dienstleister advisory }"), &[]);
-    assert_findings(
-        &body(""),
-        &[("A027", "the chair of `rat` rotates to `dienstleister`, which holds no seat in it")],
-    );
+    assert_findings(&body(""), &[("A027", "the chair of `rat` rotates to `dienstleister`, which holds no seat in it")]);
 }
 
 // ------------------------------------------------------------ A028 and A029
@@ -328,25 +323,39 @@ fn a028_each_mistake_of_the_shares() {
             "  share bund 25 %\n  share laender by koenigstein",
             "`laender` pays all of `plattform` by its key, yet 1 other share of the whole is stated",
         ),
-        ("bund, laender", "  share bund rest\n  share laender rest by koenigstein", "`plattform` gives the rest to 2 payers"),
+        (
+            "bund, laender",
+            "  share bund rest\n  share laender rest by koenigstein",
+            "`plattform` gives the rest to 2 payers",
+        ),
         (
             "bund, laender",
             "  share bund 100 %\n  share laender rest by koenigstein",
             "the percentages of `plattform` take 100 % and leave nothing for its share by key or rest",
         ),
         ("bund, laender", "  share laender by koenigstein", "`bund` pays `plattform` but has no share"),
-        ("bund", "  share bund 50 %\n  share nord 50 %", "`nord` is given a share of `plattform` but is not among its payers"),
+        (
+            "bund",
+            "  share bund 50 %\n  share nord 50 %",
+            "`nord` is given a share of `plattform` but is not among its payers",
+        ),
     ];
     for (payer, shares, message) in cases {
         assert_findings(&financed(payer, shares), &[("A028", message)]);
     }
     // A quota the seat Land pays before the split comes on top of its share of the rest.
     assert_findings(
-        &financed("bund, laender", "  share nord 10 % before_split\n  share bund 25 %\n  share laender rest by koenigstein"),
+        &financed(
+            "bund, laender",
+            "  share nord 10 % before_split\n  share bund 25 %\n  share laender rest by koenigstein",
+        ),
         &[],
     );
     // Three thirds, each rounded to two decimals, make the whole.
-    assert_findings(&financed("bund, nord, sued", "  share bund 33.33 %\n  share nord 33.33 %\n  share sued 33.33 %"), &[]);
+    assert_findings(
+        &financed("bund, nord, sued", "  share bund 33.33 %\n  share nord 33.33 %\n  share sued 33.33 %"),
+        &[],
+    );
 }
 
 #[test]
@@ -415,7 +424,10 @@ fn a031_each_contradiction_of_dates_and_numbers() {
     };
     assert_findings(
         &lapsing("", "", &ratification("  deadline 2031-02-28")),
-        &[("A031", "the deadline of ratification `zustimmung_nord`, 2031-02-28, lies before the signing on 2031-03-01")],
+        &[(
+            "A031",
+            "the deadline of ratification `zustimmung_nord`, 2031-02-28, lies before the signing on 2031-03-01",
+        )],
     );
     // Nordmusterland signs later than the others; its ratification follows its own signature.
     let late = lapsing("", "", &ratification("  date 2031-04-01"))
@@ -439,7 +451,10 @@ fn institution(lines: &str, offices: &str) -> String {
 #[test]
 fn a032_each_mistake_of_an_institution() {
     assert_findings(
-        &institution("", "").replace("body verwaltungsrat", "obligation traeger { bearer bund, laender must \"die Anstalt tragen\" }\n\nbody verwaltungsrat"),
+        &institution("", "").replace(
+            "body verwaltungsrat",
+            "obligation traeger { bearer bund, laender must \"die Anstalt tragen\" }\n\nbody verwaltungsrat",
+        ),
         &[("A032", "institution `anstalt` has no owner")],
     );
     assert_findings(
@@ -566,8 +581,9 @@ signature sig_gt   {{ party gt   signatory "Max Mustermann"       date 2030-03-0
 
 #[test]
 fn the_agreements_and_the_example_raise_none_of_the_v2_rules() {
-    let results = check_paths(&[PathBuf::from("agreements"), PathBuf::from("examples/agreements")], &Settings::default())
-        .expect("readable");
+    let results =
+        check_paths(&[PathBuf::from("agreements"), PathBuf::from("examples/agreements")], &Settings::default())
+            .expect("readable");
     assert!(results.len() >= 5, "the four agreements and the example");
     for r in &results {
         let v2: Vec<String> = r

@@ -70,7 +70,8 @@ pub fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                         continue;
                     }
                     // reachable / total < n / d, exactly.
-                    if total > 0 && reachable * u128::from(fraction.denominator) < total * u128::from(fraction.numerator)
+                    if total > 0
+                        && reachable * u128::from(fraction.denominator) < total * u128::from(fraction.numerator)
                     {
                         let percent = reachable * 100 / total;
                         let unseated: Vec<Target> =

@@ -164,9 +164,13 @@ fn payers(m: &Model, f: &Financing<Ref>, sink: &mut Sink<'_>) {
         if !without.is_empty() {
             let d = sink
                 .finding(
-                    format!("{} pay{} `{}` but {} no share", member_list(m, without.iter().copied()),
-                        if without.len() == 1 { "s" } else { "" }, f.id.value,
-                        if without.len() == 1 { "has" } else { "have" }),
+                    format!(
+                        "{} pay{} `{}` but {} no share",
+                        member_list(m, without.iter().copied()),
+                        if without.len() == 1 { "s" } else { "" },
+                        f.id.value,
+                        if without.len() == 1 { "has" } else { "have" }
+                    ),
                     Label::new(first.span, "the payers"),
                 )
                 .with_help("give every payer a share, or remove the payer");

@@ -22,7 +22,10 @@ pub fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         if needed > least {
             let d = sink
                 .finding(
-                    format!("{what} needs {needed} of `{}`, but the agreement stays in force with only {least} parties", of.id),
+                    format!(
+                        "{what} needs {needed} of `{}`, but the agreement stays in force with only {least} parties",
+                        of.id
+                    ),
                     Label::new(span, format!("{needed} of `{}` needed", of.id)),
                 )
                 .with_label(Label::new(lapse.span, format!("lapses only below {least} parties")))

@@ -105,10 +105,15 @@ fn signing_of<'m>(m: &'m Model, r: &Ratification<Ref>) -> Option<(bool, &'m Span
     let own = m
         .signatures
         .iter()
-        .filter(|s| s.party.as_ref().and_then(|p| match p.target {
-            Target::Party(p) => Some(p),
-            _ => None,
-        }).is_some_and(|p| parties.contains(&p)))
+        .filter(|s| {
+            s.party
+                .as_ref()
+                .and_then(|p| match p.target {
+                    Target::Party(p) => Some(p),
+                    _ => None,
+                })
+                .is_some_and(|p| parties.contains(&p))
+        })
         .filter_map(|s| s.date.as_ref())
         .min_by_key(|d| d.value);
     if let Some(own) = own {
