@@ -321,7 +321,7 @@ fn a028_each_mistake_of_the_shares() {
         (
             "bund, laender",
             "  share bund 25 %\n  share laender by koenigstein",
-            "`laender` pays all of `plattform` by its key, yet 1 other share of the whole is stated",
+            "`laender` pays the whole of `plattform` by key `koenigstein`, but `bund` pays a share of it too",
         ),
         (
             "bund, laender",

@@ -53,7 +53,7 @@ pub fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                         "decision `{}.{}` needs {what} of {whose}, which {verb} no voting seat in `{}`",
                         b.id.value, d.id.value, b.id.value
                     ),
-                    Label::new(r.span, format!("needs {whose}")),
+                    Label::new(r.span, format!("{what} of {whose}")),
                 )
                 .with_label(Label::new(b.id.span, "no voting seat for it in this body"))
                 .with_help(format!(

@@ -86,27 +86,34 @@ fn sums(f: &Financing<Ref>, sink: &mut Sink<'_>) {
     let by_key: Vec<&Share<Ref>> =
         f.shares.iter().filter(|s| matches!(s.kind, ShareKind::ByKey { .. }) && s.before_split.is_none()).collect();
     let rests: Vec<&Share<Ref>> = f.shares.iter().filter(|s| matches!(s.kind, ShareKind::Rest { .. })).collect();
-    // Shares of the whole besides a `by KEY` (quotas before the split come off the top).
-    let of_whole = f.shares.iter().filter(|s| s.before_split.is_none()).count();
     if let Some(whole) = by_key.first() {
-        if of_whole > 1 {
-            let d = sink
+        // Quotas before the split come off the top; anything else competes for the whole.
+        let others: Vec<&Share<Ref>> =
+            f.shares.iter().filter(|s| s.before_split.is_none() && !std::ptr::eq(*s, *whole)).collect();
+        if !others.is_empty() {
+            let names: Vec<String> = others.iter().map(|s| format!("`{}`", s.payer.id)).collect();
+            let key = match &whole.kind {
+                ShareKind::ByKey { key } => key.id.as_str(),
+                _ => "KEY",
+            };
+            let mut d = sink
                 .finding(
                     format!(
-                        "`{}` pays all of `{}` by its key, yet {} other share{} of the whole {} stated",
+                        "`{}` pays the whole of `{}` by key `{key}`, but {} pay{} a share of it too",
                         whole.payer.id,
                         f.id.value,
-                        of_whole - 1,
-                        if of_whole == 2 { "" } else { "s" },
-                        if of_whole == 2 { "is" } else { "are" }
+                        names.join(", "),
+                        if others.len() == 1 { "s" } else { "" }
                     ),
                     Label::new(whole.span, "the whole, split by a key"),
                 )
-                .with_label(Label::new(f.id.span, "the financing"))
                 .with_help(format!(
-                    "if `{}` pays what the other shares leave, write `share {} rest by KEY`",
+                    "if `{}` pays what the other shares leave, write `share {} rest by {key}`",
                     whole.payer.id, whole.payer.id
                 ));
+            for o in &others {
+                d = d.with_label(Label::new(o.span, "another share of the whole"));
+            }
             sink.push(&[&f.meta], d);
         }
     }
