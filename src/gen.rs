@@ -469,7 +469,13 @@ impl Gen {
         if self.rng.chance(20) {
             let _ = writeln!(self.out, "  legal_basis \"§ {} MusterEGovG\"", 20 + c % 30);
         }
-        self.line("  parity");
+        // A body with an uneven decision rule (a veto, a count of a group,
+        // a weighted key) is not declared paritätisch: A020 would rightly
+        // say the sides' power differs.
+        let uneven = self.rng.chance(40);
+        if !uneven {
+            self.line("  parity");
+        }
         // Advisory attendees are not members: `seats` counts the members.
         let _ = writeln!(self.out, "  seats {}", total - u64::from(advisory));
         let _ = writeln!(self.out, "  seat cio {{ office {} }}", cl.cio);
@@ -538,7 +544,7 @@ impl Gen {
                 let _ = writeln!(self.out, "  formed_by {to}");
             }
         }
-        if self.rng.chance(40) {
+        if uneven {
             let _ = writeln!(self.out, "  decision beschluesse \"Beschlüsse\" {{");
             self.line("    requires majority of members");
             let _ = writeln!(self.out, "    requires at_least 1 of kommunale_seite_{c} or veto {}", cl.land);

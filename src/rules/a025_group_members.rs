@@ -1,6 +1,10 @@
 //! A025 group-members: a group lists a member twice, has no member, or
 //! lists a member of another side than the one it states.
+//!
+//! In: the `group` blocks. Out: a finding for each of these mistakes;
+//! a member that is not defined is a reference error (R), not this rule's.
 
+use super::governance::member_side;
 use super::{Context, Sink};
 use crate::diagnostic::Label;
 use crate::model::*;
@@ -23,16 +27,18 @@ pub fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             } else {
                 seen.insert(r.target, r);
             }
-            if let (Some(side), Target::Party(p)) = (&g.side, r.target) {
-                let own = m.party(p).and_then(|p| p.side.as_ref().map(|s| s.value));
+            if let Some(side) = &g.side {
+                let own = member_side(m, r.target);
+                let kind = r.target.kind_name();
                 if own.is_some_and(|own| own != side.value) {
                     let f = sink
                         .finding(
                             format!(
-                                "group `{}` is the {} side but lists `{}`, a party of the {} side",
+                                "group `{}` is of the {} side but lists `{}`, {} of the {} side",
                                 g.id.value,
                                 side.value.name(),
                                 r.id,
+                                if kind == "actor" { "an actor" } else { "a party" },
                                 own.map_or("", |s| s.name())
                             ),
                             Label::new(r.span, "of another side"),

@@ -1,6 +1,11 @@
 //! A030 impossible-decision: a decision rule that can no longer be met
 //! while the agreement is still in force (it needs more members of a group
 //! than the agreement may keep before it lapses).
+//!
+//! In: `lapses_below N parties` in the term, and the `at_least K of GROUP`
+//! requirements of the bodies' decision rules and of the amendment clause.
+//! Out: a finding for each K greater than N: with N parties left the
+//! agreement is still in force, but K members of the group cannot agree.
 
 use super::governance::requirements;
 use super::{Context, Sink};
@@ -17,11 +22,17 @@ pub fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         if needed > least {
             let d = sink
                 .finding(
-                    format!("{what} needs {needed} of `{}`, but the agreement stays in force with only {least} parties", of.id),
-                    Label::new(span, format!("{needed} needed")),
+                    format!(
+                        "{what} needs {needed} of `{}`, but the agreement stays in force with only {least} parties",
+                        of.id
+                    ),
+                    Label::new(span, format!("{needed} of `{}` needed", of.id)),
                 )
                 .with_label(Label::new(lapse.span, format!("lapses only below {least} parties")))
-                .with_help("let the agreement lapse before the rule becomes impossible, or let the threshold follow the remaining parties");
+                .with_help(format!(
+                    "let the agreement lapse below {needed} parties, or ask for at most {least} of `{}`",
+                    of.id
+                ));
             sink.push(metas, d);
         }
     };

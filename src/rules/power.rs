@@ -12,11 +12,17 @@ use crate::span::Span;
 
 /// The stated, analysable decision rule of a body, analysed.
 fn analysed(ctx: &Context<'_>, body: &Body<Ref>) -> Option<(String, RuleAnalysis, Span)> {
-    let decides = body.decides.as_ref()?;
+    // A varying number of seats has no exact power to compute (A024 says so).
+    if body.has_variable_seats() {
+        return None;
+    }
+    // The rule `decides by …` first, then the named decision rules, in order.
+    let mut spans: Vec<(Span, bool)> = body.decides.iter().map(|d| (d.span, true)).collect();
+    spans.extend(body.decisions.iter().map(|d| (d.id.span, false)));
     let r = report(body_games(ctx.model, body, None));
-    r.rules.into_iter().filter(|rule| !rule.assumed).find_map(|rule| {
-        let name = rule.name;
-        rule.outcome.ok().filter(|a| a.seat.grand_coalition_wins).map(|a| (name, a, decides.span))
+    r.rules.into_iter().filter(|rule| !rule.assumed).zip(spans).find_map(|(rule, (span, old))| {
+        let name = if old { format!("decides by {}", rule.name) } else { format!("decision {}", rule.name) };
+        rule.outcome.ok().filter(|a| a.seat.grand_coalition_wins).map(|a| (name, a, span))
     })
 }
 
@@ -40,10 +46,10 @@ pub fn parity_power(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             } else {
                 format!("the {} side ({} of {total} seats)", first.id, first.seats)
             };
-            format!("`{}` is declared paritätisch, but under `decides by {rule}` {who} can decide alone", b.id.value)
+            format!("`{}` is declared paritätisch, but under `{rule}` {who} can decide alone", b.id.value)
         } else if state.banzhaf_seat != municipal.banzhaf_seat {
             format!(
-                "`{}` is declared paritätisch, but under `decides by {rule}` the sides' voting power differs: Banzhaf index state {}, municipal {}",
+                "`{}` is declared paritätisch, but under `{rule}` the sides' voting power differs: Banzhaf index state {}, municipal {}",
                 b.id.value, state.banzhaf_seat, municipal.banzhaf_seat
             )
         } else {
@@ -74,7 +80,7 @@ pub fn unblockable_binding(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                     b.id.value
                 ), "no seat of that side votes here".to_string()),
                 Some(g) if !g.blocks => (format!(
-                    "the decisions of `{}` bind the {side} side, but under `decides by {rule}` its {} of {total} seats cannot block them",
+                    "the decisions of `{}` bind the {side} side, but under `{rule}` its {} of {total} seats cannot block them",
                     b.id.value, g.seats
                 ), format!("under this rule its {} seats cannot block", g.seats)),
                 Some(_) => continue,
