@@ -292,9 +292,9 @@ pub fn obligations_text(m: &Model, party: PartyId, duties: &[Duty]) -> String {
         }
         let financing = m.financings.iter().find(|f| d.element == "financing" && f.id.value == d.id);
         if let Some((percent, exact, amount)) = financing.and_then(|f| shares::total(f, &d.shares)) {
-            let approx = if exact { "" } else { "≈ " };
+            let rounded = if exact { "" } else { " (rounded)" };
             let amount = amount.map(|a| format!(" = {}", shares::amount_words(&a))).unwrap_or_default();
-            let _ = writeln!(out, "      in all: {approx}{percent} % of the whole{amount}");
+            let _ = writeln!(out, "      in all: {percent} % of the whole{rounded}{amount}");
         }
     }
     out

@@ -190,17 +190,18 @@ fn divide(n: u128, d: u128) -> (u128, bool) {
     }
 }
 
-/// "up to EUR 45 million for 2027 to 2029", "≈ about EUR 1_234.57 per year".
+/// "up to EUR 45 million for 2027 to 2029", "about EUR 1_234.57 per year
+/// (rounded to the cent)".
 pub fn amount_words(a: &OwedAmount) -> String {
     let bound = match a.bound {
         "up_to" => "up to ",
         "about" => "about ",
         _ => "",
     };
-    let approx = if a.exact { "" } else { "≈ " };
+    let rounded = if a.exact { "" } else { " (rounded to the cent)" };
     let per_year = if a.per_year { " per year" } else { "" };
     let years = a.years.map(|(x, y)| format!(" for {x} to {y}")).unwrap_or_default();
-    format!("{approx}{bound}{}{per_year}{years}", a.money)
+    format!("{bound}{}{per_year}{years}{rounded}", a.money)
 }
 
 /// One share in words: "30.5 % by key `schluessel` of the rest (75 %) =
@@ -229,10 +230,11 @@ pub fn share_words(s: &ShareOwed, party: &str) -> String {
         String::new()
     };
     let mut out = format!("{through}{stated}{split}{jointly}");
-    let stated_is_whole = s.kind == "percent";
+    // A fixed percentage, or a key figure of the whole, is already the part of the whole.
+    let stated_is_whole = s.kind == "percent" || (s.kind == "by_key" && s.of_whole == s.key_figure);
     if let Some(w) = s.of_whole.filter(|_| !stated_is_whole) {
-        let approx = if s.of_whole_exact { "" } else { "≈ " };
-        out.push_str(&format!(" = {approx}{w} % of the whole"));
+        let rounded = if s.of_whole_exact { "" } else { " (rounded)" };
+        out.push_str(&format!(" = {w} % of the whole{rounded}"));
     }
     if let Some(a) = &s.amount {
         out.push_str(&format!(" = {}", amount_words(a)));

@@ -315,8 +315,9 @@ pub fn who_text(w: &Membership) -> String {
     if w.casting_vote {
         let _ = writeln!(out, "casting vote: the chair's vote decides a tie");
     }
+    // The words start with the verb: "meets …", "shall meet …".
     if let Some(mt) = &w.meets {
-        let _ = writeln!(out, "meets: {mt}");
+        let _ = writeln!(out, "{mt}");
     }
     if let Some(q) = &w.quorum {
         let _ = writeln!(out, "quorum: {q}");
