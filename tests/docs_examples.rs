@@ -83,7 +83,8 @@ fn every_pakt_block_in_the_docs_compiles() {
     let mut checked = 0;
     for file in doc_files() {
         for b in blocks(&file) {
-            let text = if has_header(&b.text) { b.text.clone() } else { format!("agreement doc_example {{ }}\n{}", b.text) };
+            let text =
+                if has_header(&b.text) { b.text.clone() } else { format!("agreement doc_example {{ }}\n{}", b.text) };
             let compiled = compile(&text, &Limits::default());
             checked += 1;
             let bad: Vec<String> = compiled

@@ -179,7 +179,8 @@ pub fn obligations(m: &Model, party: PartyId) -> Vec<Duty> {
     }
     for f in &m.financings {
         // A payer named only in a share line pays too.
-        let Some(via) = f.payer.iter().chain(f.shares.iter().map(|s| &s.payer)).flat_map(|r| reach(m, party, r.target)).min()
+        let Some(via) =
+            f.payer.iter().chain(f.shares.iter().map(|s| &s.payer)).flat_map(|r| reach(m, party, r.target)).min()
         else {
             continue;
         };
