@@ -81,6 +81,12 @@ fn who_sits_in_the_it_rat() {
     assert_eq!(decisions[0]["id"], "beschluesse");
     assert_eq!(decisions[0]["requires"].as_array().map(Vec::len), Some(3));
     assert_eq!(decisions[1]["requires"][0][0], "a majority of the members present");
+
+    // Each Land takes its turn in the chair as a member of `laender`.
+    let v = json(&["obligations", IT_RAT, "--party", "nordland", "--format", "json"]);
+    let chair = v["duties"].as_array().unwrap().iter().find(|d| d["element"] == "chair").expect("a turn in the chair");
+    assert_eq!(chair["modality"], "chairs in turn");
+    assert_eq!(chair["via"], serde_json::json!({"type": "group", "group": "laender"}));
 }
 
 #[test]

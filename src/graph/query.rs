@@ -62,7 +62,7 @@ pub struct Duty {
     pub element: &'static str,
     pub id: String,
     /// must, shall, may, examines, recommends; `provides`, `pays`,
-    /// `chairs`, `takes`, `consents` for the other elements.
+    /// `chairs`, `chairs in turn`, `takes`, `consents to` for the other elements.
     pub modality: String,
     pub text: String,
     pub via: Via,
@@ -208,9 +208,14 @@ pub fn obligations(m: &Model, party: PartyId) -> Vec<Duty> {
         out.push(d);
     }
     for b in &m.bodies {
-        let Some(chair) = &b.chair else { continue };
-        let Some(via) = reach(m, party, chair.target).into_iter().min() else { continue };
-        let mut d = blank("chair", b.id.value.clone(), "chairs", b.name.value.clone(), via);
+        // A fixed chair, or a turn in a rotating one.
+        let (via, modality) = match (&b.chair, &b.rotation) {
+            (Some(chair), _) => (reach(m, party, chair.target).into_iter().min(), "chairs"),
+            (None, Some(r)) => (first_reach(m, party, &r.among), "chairs in turn"),
+            (None, None) => continue,
+        };
+        let Some(via) = via else { continue };
+        let mut d = blank("chair", b.id.value.clone(), modality, b.name.value.clone(), via);
         d.section = b.meta.section.as_ref().map(|x| x.value.clone());
         out.push(d);
     }
