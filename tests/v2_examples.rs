@@ -186,3 +186,48 @@ fn shares_not_in_whole_cents_are_rounded_and_say_so() {
     assert_eq!(p[0]["jointly"], true);
     assert_eq!(p[0]["amount"]["money"]["amount"], "54000.00");
 }
+
+/// Every `.pakt` file under `dir`, recursively, sorted.
+fn pakt_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut paths: Vec<std::path::PathBuf> = entries.map(|e| e.expect("entry").path()).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            pakt_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "pakt") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn the_queries_answer_every_model_without_panicking() {
+    use pakt::graph::query;
+    use pakt::model::{BodyId, PartyId};
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["agreements", "examples/agreements", "tests/fixtures"] {
+        pakt_files(&root.join(dir), &mut files);
+    }
+    let mut answered = 0;
+    for file in files {
+        let Ok(text) = std::fs::read_to_string(&file) else { continue };
+        // Models with errors too: the queries must cope with whatever resolved.
+        let Some(model) = pakt::check::compile(&text, &pakt::check::Limits::default()).model else { continue };
+        for p in 0..model.parties.len() {
+            let party = PartyId(p as u32);
+            let duties = query::obligations(&model, party);
+            let _ = query::obligations_text(&model, party, &duties);
+            serde_json::to_string(&duties).expect("duties serialise");
+            answered += 1;
+        }
+        for b in 0..model.bodies.len() {
+            let w = query::who(&model, BodyId(b as u32)).expect("a body of the model");
+            let _ = query::who_text(&w);
+            serde_json::to_string(&w).expect("membership serialises");
+            answered += 1;
+        }
+    }
+    assert!(answered > 100, "only {answered} queries answered");
+}
