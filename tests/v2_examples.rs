@@ -185,6 +185,23 @@ fn shares_not_in_whole_cents_are_rounded_and_say_so() {
     let p = shares(&v, "pauschale");
     assert_eq!(p[0]["jointly"], true);
     assert_eq!(p[0]["amount"]["money"]["amount"], "54000.00");
+
+    // Each yearly tranche is shared as the whole is: 33.333333 % of the 50 % rest.
+    let v = json(&["obligations", GREMIEN, "--party", "gemeindetag", "--format", "json"]);
+    let f = shares(&v, "foerderung");
+    let tranches: Vec<(i64, &str, bool)> = f[0]["tranches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["year"].as_i64().unwrap(),
+                t["amount"]["money"]["amount"].as_str().unwrap(),
+                t["amount"]["exact"] == true,
+            )
+        })
+        .collect();
+    assert_eq!(tranches, [(2031, "166666.67", false), (2032, "333333.33", true)]);
 }
 
 /// Every `.pakt` file under `dir`, recursively, sorted.

@@ -9,7 +9,7 @@
 mod shares;
 mod who;
 
-pub use shares::{OwedAmount, ShareOwed};
+pub use shares::{OwedAmount, OwedTranche, ShareOwed};
 pub use who::{who, who_text, ChairRotation, DecisionRuleWords, MeetingRule, Member, Membership};
 
 use crate::model::*;
@@ -295,6 +295,9 @@ pub fn obligations_text(m: &Model, party: PartyId, duties: &[Duty]) -> String {
         let pid = m.party(party).map(|p| p.id.value.as_str()).unwrap_or_default();
         for s in &d.shares {
             let _ = writeln!(out, "      share: {}", shares::share_words(s, pid));
+            for t in &s.tranches {
+                let _ = writeln!(out, "        tranche {}: {}", t.year, shares::amount_words(&t.amount));
+            }
         }
         let financing = m.financings.iter().find(|f| d.element == "financing" && f.id.value == d.id);
         if let Some((percent, exact, amount)) = financing.and_then(|f| shares::total(f, &d.shares)) {

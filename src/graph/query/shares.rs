@@ -48,6 +48,16 @@ pub struct ShareOwed {
     /// That part of the financing's amount, where it states one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<OwedAmount>,
+    /// That part of each yearly tranche.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tranches: Vec<OwedTranche>,
+}
+
+/// The part of one yearly tranche.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OwedTranche {
+    pub year: i32,
+    pub amount: OwedAmount,
 }
 
 /// An amount owed, bounded as the financing's amount is.
@@ -100,6 +110,7 @@ pub fn shares_of(m: &Model, f: &Financing<Ref>, party: PartyId) -> Vec<ShareOwed
             of_whole: None,
             of_whole_exact: true,
             amount: None,
+            tranches: Vec::new(),
         };
         // The part of the whole, as a product of two percentages (of WHOLE).
         let part: Option<u128> = match &s.kind {
@@ -135,6 +146,11 @@ pub fn shares_of(m: &Model, f: &Financing<Ref>, party: PartyId) -> Vec<ShareOwed
             owed.of_whole = u64::try_from(percent).ok().map(Decimal);
             owed.of_whole_exact = exact;
             owed.amount = f.amount.as_ref().and_then(|a| part_of_amount(a, part));
+            owed.tranches = f
+                .tranches
+                .iter()
+                .filter_map(|t| Some(OwedTranche { year: t.year.value, amount: part_of_amount(&t.amount, part)? }))
+                .collect();
         }
         out.push(owed);
     }
