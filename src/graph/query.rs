@@ -1,6 +1,16 @@
 //! Queries on a resolved agreement: what a party owes (directly, as one of
-//! all parties, through its offices and through its seats in bodies), and
-//! who sits in a body and chairs it.
+//! all parties, as a member of its groups, through actors that are part of
+//! it, through its offices and through its seats in bodies) with its share
+//! of every financing it pays, and who sits in a body and chairs it (`who`).
+//!
+//! In: a resolved model and a party (or body). Out: a list of `Duty`s (or a
+//! `Membership`) and their text form; the JSON is their serialisation.
+
+mod shares;
+mod who;
+
+pub use shares::{OwedAmount, OwedTranche, ShareOwed};
+pub use who::{who, who_text, ChairRotation, DecisionRuleWords, MeetingRule, Member, Membership};
 
 use crate::model::*;
 use serde::Serialize;
@@ -13,6 +23,14 @@ pub enum Via {
     Directly,
     /// The element names `all` parties.
     AllParties,
+    /// Through a group the party is a member of.
+    Group {
+        group: String,
+    },
+    /// Through an actor that is part of the party (a ministry of a Land).
+    Actor {
+        actor: String,
+    },
     /// Through an office held on the party's behalf.
     Office {
         office: String,
@@ -29,6 +47,8 @@ impl Via {
         match self {
             Via::Directly => "directly".to_string(),
             Via::AllParties => "as one of all parties".to_string(),
+            Via::Group { group } => format!("as a member of `{group}`"),
+            Via::Actor { actor } => format!("through `{actor}`, part of it"),
             Via::Office { office } => format!("through office `{office}`"),
             Via::Seat { body, seat } => format!("through seat `{seat}` in `{body}`"),
         }
@@ -42,7 +62,7 @@ pub struct Duty {
     pub element: &'static str,
     pub id: String,
     /// must, shall, may, examines, recommends; `provides`, `pays`,
-    /// `chairs`, `takes`, `consents` for the other elements.
+    /// `chairs`, `chairs in turn`, `takes`, `consents to` for the other elements.
     pub modality: String,
     pub text: String,
     pub via: Via,
@@ -58,6 +78,9 @@ pub struct Duty {
     pub deadline: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
+    /// For a financing with `share` lines: the shares the party pays.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shares: Vec<ShareOwed>,
 }
 
 fn conditions(cs: &[Spanned<Condition>]) -> Vec<String> {
@@ -78,6 +101,10 @@ fn reach(m: &Model, party: PartyId, target: Target) -> Vec<Via> {
     match target {
         Target::Party(p) if p == party => vec![Via::Directly],
         Target::AllParties => vec![Via::AllParties],
+        Target::Group(g) if m.group_parties(g).contains(&party) => {
+            vec![Via::Group { group: m.target_id(target) }]
+        }
+        Target::Actor(a) if m.actor_party(a) == Some(party) => vec![Via::Actor { actor: m.target_id(target) }],
         Target::Office(o) if m.parties_of(target).contains(&party) => {
             vec![Via::Office { office: m.offices.get(o.index()).map(|x| x.id.value.clone()).unwrap_or_default() }]
         }
@@ -88,7 +115,7 @@ fn reach(m: &Model, party: PartyId, target: Target) -> Vec<Via> {
                 body.seats
                     .iter()
                     .enumerate()
-                    .filter(|(_, s)| m.seat_party(s) == Some(party))
+                    .filter(|(_, s)| m.seat_parties(s).contains(&party))
                     .filter_map(|(i, _)| seat_via(m, SeatId { body: b, seat: i as u32 }))
                     .collect()
             })
@@ -124,6 +151,7 @@ pub fn obligations(m: &Model, party: PartyId) -> Vec<Duty> {
         frequency: None,
         deadline: None,
         section: None,
+        shares: Vec::new(),
     };
     for o in &m.obligations {
         let Some(via) = first_reach(m, party, &o.bearer) else { continue };
@@ -150,14 +178,21 @@ pub fn obligations(m: &Model, party: PartyId) -> Vec<Duty> {
         out.push(d);
     }
     for f in &m.financings {
-        let Some(via) = first_reach(m, party, &f.payer) else { continue };
+        // A payer named only in a share line pays too.
+        let Some(via) =
+            f.payer.iter().chain(f.shares.iter().map(|s| &s.payer)).flat_map(|r| reach(m, party, r.target)).min()
+        else {
+            continue;
+        };
         let amount = f.amount.as_ref().map(|a| {
             let bound = match a.bound {
                 Bound::UpTo => "up to",
                 Bound::Exactly => "exactly",
                 Bound::About => "about",
             };
-            format!(" ({bound} {})", a.money)
+            let per_year = if a.per_year { " per year" } else { "" };
+            let years = a.years.as_ref().map(|y| format!(" for {} to {}", y.value.0, y.value.1)).unwrap_or_default();
+            format!(" ({bound} {}{per_year}{years})", a.money)
         });
         let mut d = blank(
             "financing",
@@ -169,12 +204,18 @@ pub fn obligations(m: &Model, party: PartyId) -> Vec<Duty> {
         d.beneficiaries = names(m, &f.recipient);
         d.conditions = conditions(&f.conditions);
         d.section = f.meta.section.as_ref().map(|x| x.value.clone());
+        d.shares = shares::shares_of(m, f, party);
         out.push(d);
     }
     for b in &m.bodies {
-        let Some(chair) = &b.chair else { continue };
-        let Some(via) = reach(m, party, chair.target).into_iter().min() else { continue };
-        let mut d = blank("chair", b.id.value.clone(), "chairs", b.name.value.clone(), via);
+        // A fixed chair, or a turn in a rotating one.
+        let (via, modality) = match (&b.chair, &b.rotation) {
+            (Some(chair), _) => (reach(m, party, chair.target).into_iter().min(), "chairs"),
+            (None, Some(r)) => (first_reach(m, party, &r.among), "chairs in turn"),
+            (None, None) => continue,
+        };
+        let Some(via) = via else { continue };
+        let mut d = blank("chair", b.id.value.clone(), modality, b.name.value.clone(), via);
         d.section = b.meta.section.as_ref().map(|x| x.value.clone());
         out.push(d);
     }
@@ -190,14 +231,20 @@ pub fn obligations(m: &Model, party: PartyId) -> Vec<Duty> {
             }
         }
     }
-    // Directly first, then all parties, offices, seats; file order within.
-    out.sort_by_key(|d| match d.via {
+    // Directly first, then all parties, groups, actors, offices, seats; file order within.
+    out.sort_by_key(|d| group_rank(&d.via));
+    out
+}
+
+fn group_rank(via: &Via) -> u8 {
+    match via {
         Via::Directly => 0,
         Via::AllParties => 1,
-        Via::Office { .. } => 2,
-        Via::Seat { .. } => 3,
-    });
-    out
+        Via::Group { .. } => 2,
+        Via::Actor { .. } => 3,
+        Via::Office { .. } => 4,
+        Via::Seat { .. } => 5,
+    }
 }
 
 /// Plain-text listing of a party's duties.
@@ -209,6 +256,8 @@ pub fn obligations_text(m: &Model, party: PartyId, duties: &[Duty]) -> String {
         let group = match &d.via {
             Via::Directly => "directly".to_string(),
             Via::AllParties => "as one of all parties".to_string(),
+            Via::Group { .. } => "as a member of its groups".to_string(),
+            Via::Actor { .. } => "through actors that are part of it".to_string(),
             Via::Office { .. } => "through its offices".to_string(),
             Via::Seat { .. } => "through its seats in bodies".to_string(),
         };
@@ -219,7 +268,7 @@ pub fn obligations_text(m: &Model, party: PartyId, duties: &[Duty]) -> String {
         let section = d.section.as_ref().map(|s| format!(", {s}")).unwrap_or_default();
         let _ = writeln!(out, "  {} {}  ({} `{}`{section})", d.modality, d.text, d.element, d.id);
         let mut extra: Vec<String> = Vec::new();
-        if matches!(d.via, Via::Office { .. } | Via::Seat { .. }) {
+        if !matches!(d.via, Via::Directly | Via::AllParties) {
             extra.push(d.via.describe());
         }
         if !d.beneficiaries.is_empty() {
@@ -243,120 +292,19 @@ pub fn obligations_text(m: &Model, party: PartyId, duties: &[Duty]) -> String {
         if !extra.is_empty() {
             let _ = writeln!(out, "      {}", extra.join("; "));
         }
-    }
-    out
-}
-
-/// A seat of a body, for `pakt who`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Member {
-    pub seat: String,
-    pub label: Option<String>,
-    pub party: Option<String>,
-    pub office: Option<String>,
-    pub side: Option<Side>,
-    pub count: u32,
-    pub voting: bool,
-    pub chair: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Membership {
-    pub body: String,
-    pub name: String,
-    pub members: Vec<Member>,
-    /// The chair as written (a seat, office or party id).
-    pub chair: Option<String>,
-    pub parity: bool,
-    pub meets: Option<String>,
-    pub decides: Option<String>,
-    pub voting_seats: u64,
-    pub total_seats: u64,
-}
-
-pub fn who(m: &Model, body: BodyId) -> Option<Membership> {
-    let b = m.body(body)?;
-    let chair_target = b.chair.as_ref().map(|r| r.target);
-    let members = b
-        .seats
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let sid = SeatId { body, seat: i as u32 };
-            let chair = match chair_target {
-                Some(Target::Seat(c)) => c == sid,
-                Some(Target::Office(o)) => s.office.as_ref().is_some_and(|r| r.target == Target::Office(o)),
-                _ => false,
-            };
-            Member {
-                seat: s.id.value.clone(),
-                label: s.label.as_ref().map(|l| l.value.clone()),
-                party: m
-                    .seat_party(s)
-                    .and_then(|p| m.party(p))
-                    .map(|p| p.id.value.clone())
-                    .or_else(|| s.party.as_ref().map(|r| m.target_id(r.target))),
-                office: s.office.as_ref().map(|r| m.target_id(r.target)),
-                side: m.seat_side(s),
-                count: s.count.value,
-                voting: s.voting,
-                chair,
+        let pid = m.party(party).map(|p| p.id.value.as_str()).unwrap_or_default();
+        for s in &d.shares {
+            let _ = writeln!(out, "      share: {}", shares::share_words(s, pid));
+            for t in &s.tranches {
+                let _ = writeln!(out, "        tranche {}: {}", t.year, shares::amount_words(&t.amount));
             }
-        })
-        .collect();
-    Some(Membership {
-        body: b.id.value.clone(),
-        name: b.name.value.clone(),
-        members,
-        chair: b.chair.as_ref().map(|r| m.target_id(r.target)),
-        parity: b.parity.is_some(),
-        meets: b.meeting.as_ref().map(|mt| {
-            let req = mt.on_request_of.as_ref().map(|n| format!(", or on request of {}", n.value)).unwrap_or_default();
-            format!("{}{req}", mt.frequency.value)
-        }),
-        decides: b.decides.as_ref().map(|d| d.value.name()),
-        voting_seats: b.voting_seats(),
-        total_seats: b.total_seats(),
-    })
-}
-
-pub fn who_text(w: &Membership) -> String {
-    let mut out = format!("`{}` {}\n", w.body, w.name);
-    let _ = writeln!(
-        out,
-        "{} seat(s), {} voting{}",
-        w.total_seats,
-        w.voting_seats,
-        if w.parity { ", declared paritätisch" } else { "" }
-    );
-    if let Some(c) = &w.chair {
-        let _ = writeln!(out, "chair: {c}");
-    }
-    if let Some(mt) = &w.meets {
-        let _ = writeln!(out, "meets: {mt}");
-    }
-    if let Some(d) = &w.decides {
-        let _ = writeln!(out, "decides: {d}");
-    }
-    out.push('\n');
-    for s in &w.members {
-        let mut parts: Vec<String> = Vec::new();
-        if let Some(p) = &s.party {
-            parts.push(format!("party {p}"));
         }
-        if let Some(o) = &s.office {
-            parts.push(format!("office {o}"));
+        let financing = m.financings.iter().find(|f| d.element == "financing" && f.id.value == d.id);
+        if let Some((percent, exact, amount)) = financing.and_then(|f| shares::total(f, &d.shares)) {
+            let rounded = if exact { "" } else { " (rounded)" };
+            let amount = amount.map(|a| format!(" = {}", shares::amount_words(&a))).unwrap_or_default();
+            let _ = writeln!(out, "      in all: {percent} % of the whole{rounded}{amount}");
         }
-        if let Some(side) = s.side {
-            parts.push(format!("{} side", side.name()));
-        }
-        if s.count != 1 {
-            parts.push(format!("{} members", s.count));
-        }
-        parts.push(if s.voting { "voting".into() } else { "advisory".into() });
-        let chair = if s.chair { "  [chair]" } else { "" };
-        let label = s.label.as_ref().map(|l| format!(" {l}")).unwrap_or_default();
-        let _ = writeln!(out, "  {}{label}: {}{chair}", s.seat, parts.join(", "));
     }
     out
 }
