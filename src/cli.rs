@@ -510,11 +510,33 @@ fn load_clean(
     color: bool,
 ) -> Result<Option<(FileResult, Option<FileResult>)>, RunError> {
     let result = check::check_file(file, &Settings::default())?;
-    if result.model.is_none() || result.diagnostics.iter().any(|d| d.is_error()) {
+    // Syntax, value and reference errors leave no model to work on; rule
+    // findings do not: the graph, `who` and `obligations` work on any file
+    // that compiles, and say on stderr that findings exist.
+    let compiles =
+        result.model.is_some() && !result.diagnostics.iter().any(|d| d.is_error() && !d.code.starts_with('A'));
+    if !compiles {
         let options = output::Options { color, quiet: true, verbose: false };
         err.write_all(output::format(Format::Human, std::slice::from_ref(&result), &options).as_bytes())
             .map_err(|e| RunError(format!("cannot write output: {e}")))?;
+        writeln!(
+            err,
+            "pakt: {} does not compile, so there is nothing to show; fix the errors above first",
+            file.display()
+        )
+        .map_err(|e| RunError(format!("cannot write output: {e}")))?;
         return Ok(None);
+    }
+    let findings = result.diagnostics.iter().filter(|d| d.suppressed.is_none()).count();
+    if findings > 0 {
+        writeln!(
+            err,
+            "note: {} has {findings} rule finding{} (see `pakt check {}`); shown anyway",
+            file.display(),
+            if findings == 1 { "" } else { "s" },
+            file.display()
+        )
+        .map_err(|e| RunError(format!("cannot write output: {e}")))?;
     }
     let predecessor =
         result.model.as_ref().and_then(|m| check::load_predecessor(file, m, &Limits::default())).and_then(Result::ok);

@@ -846,6 +846,7 @@ impl Lowerer {
             rotation: None,
             deputy: None,
             casting_vote: None,
+            chair_non_member: None,
             meeting: None,
             quorum: None,
             quorum_share: None,
@@ -886,6 +887,7 @@ impl Lowerer {
                             self.twice("chair", sp(&a), first);
                         } else {
                             self.set_ref(&a, &mut b.chair, "chair");
+                            b.chair_non_member = child(&a, Rule::non_member).map(|n| sp(&n));
                         }
                     }
                 },

@@ -703,6 +703,9 @@ pub struct Body<R> {
     pub rotation: Option<Rotation<R>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deputy: Option<R>,
+    /// The chair holds no seat of the body, and the text says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chair_non_member: Option<Span>,
     /// The chair's vote decides a tie.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub casting_vote: Option<Span>,

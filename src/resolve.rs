@@ -833,6 +833,7 @@ impl Resolver {
             meeting,
             quorum_share: b.quorum_share,
             casting_vote: b.casting_vote,
+            chair_non_member: b.chair_non_member,
             deputy: self.opt(
                 b.deputy,
                 Kinds::SEAT.or(Kinds::OFFICE).or(Kinds::PARTY),

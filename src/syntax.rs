@@ -318,6 +318,7 @@ pub fn rule_name(rule: Rule) -> &'static str {
         Rule::kw_order => "`order`",
         Rule::deputy_attr | Rule::kw_deputy => "`deputy`",
         Rule::casting_vote_attr | Rule::kw_casting_vote => "`casting_vote`",
+        Rule::non_member | Rule::kw_non_member => "`non_member`",
         Rule::meeting_modality => "a modality (`must` or `shall`)",
         Rule::as_a_rule | Rule::kw_as_a_rule => "`as_a_rule`",
         Rule::governed_by | Rule::kw_governed_by => "`governed_by`",

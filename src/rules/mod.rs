@@ -20,6 +20,16 @@ mod a029_indeterminate_shares;
 mod a030_impossible_decision;
 mod a031_entry_into_force;
 mod a032_institution;
+mod a034_double_seat;
+mod a035_dates;
+mod a036_signature_consistency;
+mod a037_placeholder_signatory;
+mod a038_self_payment;
+mod a039_free_and_costly;
+mod a040_side_kind;
+mod a041_decide_without_rule;
+mod a042_formed_by_cycle;
+mod a043_third_party_duty;
 mod checks;
 mod governance;
 mod power;
@@ -404,6 +414,96 @@ pub static REGISTRY: &[RuleInfo] = &[
         params: &[],
         explanation: include_str!("../../docs/rules/A032-institution.md"),
         check: a032_institution::check,
+    },
+    RuleInfo {
+        code: "A034",
+        name: "double-seat",
+        severity: Severity::Error,
+        summary: "one office holds at most one seat of a body, and no person holds offices of both sides",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A034-double-seat.md"),
+        check: a034_double_seat::check,
+    },
+    RuleInfo {
+        code: "A035",
+        name: "dates",
+        severity: Severity::Error,
+        summary: "the term starts before it ends and says how it ends; deadlines and tranches lie within the agreement's time",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A035-dates.md"),
+        check: a035_dates::check,
+    },
+    RuleInfo {
+        code: "A036",
+        name: "signature-consistency",
+        severity: Severity::Error,
+        summary: "a signatory signs under an office of their own party, is its holder, and signs near the others",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A036-signature-consistency.md"),
+        check: a036_signature_consistency::check,
+    },
+    RuleInfo {
+        code: "A037",
+        name: "placeholder-signatory",
+        severity: Severity::Warning,
+        summary: "a signatory is a person, not a placeholder such as N.N.",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A037-placeholder-signatory.md"),
+        check: a037_placeholder_signatory::check,
+    },
+    RuleInfo {
+        code: "A038",
+        name: "self-payment",
+        severity: Severity::Error,
+        summary: "no payer is the sole recipient of its own money",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A038-self-payment.md"),
+        check: a038_self_payment::check,
+    },
+    RuleInfo {
+        code: "A039",
+        name: "free-and-costly",
+        severity: Severity::Error,
+        summary: "nothing is both free of charge and costly",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A039-free-and-costly.md"),
+        check: a039_free_and_costly::check,
+    },
+    RuleInfo {
+        code: "A040",
+        name: "side-kind",
+        severity: Severity::Error,
+        summary: "a party's side agrees with its kind",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A040-side-kind.md"),
+        check: a040_side_kind::check,
+    },
+    RuleInfo {
+        code: "A041",
+        name: "decide-without-rule",
+        severity: Severity::Error,
+        summary: "a body that takes a decide step states how it decides",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A041-decide-without-rule.md"),
+        check: a041_decide_without_rule::check,
+    },
+    RuleInfo {
+        code: "A042",
+        name: "formed-by-cycle",
+        severity: Severity::Error,
+        summary: "bodies do not form each other in a circle",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A042-formed-by-cycle.md"),
+        check: a042_formed_by_cycle::check,
+    },
+    RuleInfo {
+        code: "A043",
+        name: "third-party-duty",
+        severity: Severity::Warning,
+        summary: "an obligation binds parties (or what belongs to them), not third parties",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A043-third-party-duty.md"),
+        check: a043_third_party_duty::check,
     },
 ];
 
