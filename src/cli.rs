@@ -102,6 +102,19 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: DiffFormat,
     },
+    /// Format agreements in the canonical layout (files are rewritten atomically).
+    #[command(after_help = "Exit codes: 0 formatted (or nothing to do), 1 --check: files would change, 2 a file could not be formatted (syntax error, I/O).")]
+    Fmt {
+        /// Files or directories (searched recursively for *.pakt); `-` reads standard input and writes standard output.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Change nothing; list the files that would change and exit 1 if any.
+        #[arg(long)]
+        check: bool,
+        /// Change nothing; show the changes as a unified diff.
+        #[arg(long)]
+        diff: bool,
+    },
     /// List every rule with its code, name and default severity.
     Rules,
     /// Explain a rule: what it checks, why, an example, how to fix it.
@@ -286,6 +299,9 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             };
             out.write_all(text.as_bytes()).map_err(io)?;
             Ok(i32::from(!report.is_equivalent() && !driver))
+        }
+        Command::Fmt { paths, check, diff } => {
+            crate::fmt::run::run(&paths, crate::fmt::run::Options { check, diff, color }, out, err)
         }
         Command::Rules => {
             for r in rules::REGISTRY {

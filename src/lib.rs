@@ -7,8 +7,10 @@
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod cst;
 pub mod diagnostic;
 pub mod diff;
+pub mod fmt;
 pub mod gen;
 pub mod graph;
 pub mod lower;
