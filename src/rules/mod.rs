@@ -10,6 +10,7 @@
 //! `docs/rules/`, printed by `pakt explain`) and the function that checks.
 
 mod checks;
+mod placeholder;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -274,6 +275,15 @@ pub static REGISTRY: &[RuleInfo] = &[
         params: &[],
         explanation: include_str!("../../docs/rules/A019-unheld-obligation.md"),
         check: checks::unheld_obligation,
+    },
+    RuleInfo {
+        code: "A020",
+        name: "placeholder",
+        severity: Severity::Warning,
+        summary: "no text still holds a `FILL IN` placeholder (as `pakt init` writes them)",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A020-placeholder.md"),
+        check: placeholder::placeholder,
     },
 ];
 
