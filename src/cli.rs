@@ -115,6 +115,13 @@ pub enum Command {
         #[arg(long)]
         diff: bool,
     },
+    /// Start a new agreement from a template (writes NAME.pakt, never overwrites).
+    Init {
+        /// The new file's name (`.pakt` is added unless given).
+        name: String,
+        #[arg(long, value_enum, default_value = "land-kommunen")]
+        template: crate::init::Template,
+    },
     /// List every rule with its code, name and default severity.
     Rules,
     /// Explain a rule: what it checks, why, an example, how to fix it.
@@ -302,6 +309,17 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
         }
         Command::Fmt { paths, check, diff } => {
             crate::fmt::run::run(&paths, crate::fmt::run::Options { check, diff, color }, out, err)
+        }
+        Command::Init { name, template } => {
+            let path = crate::init::create(template, &name)?;
+            writeln!(
+                out,
+                "created {0} from the {1} template; `pakt check {0}` lists what to fill in",
+                path.display(),
+                clap::ValueEnum::to_possible_value(&template).map(|v| v.get_name().to_string()).unwrap_or_default()
+            )
+            .map_err(io)?;
+            Ok(0)
         }
         Command::Rules => {
             for r in rules::REGISTRY {

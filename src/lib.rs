@@ -13,6 +13,7 @@ pub mod diff;
 pub mod fmt;
 pub mod gen;
 pub mod graph;
+pub mod init;
 pub mod lower;
 pub mod model;
 pub mod output;
