@@ -122,6 +122,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "land-kommunen")]
         template: crate::init::Template,
     },
+    /// Render the agreement as a German document (Markdown or HTML).
+    Render {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "md")]
+        format: RenderFormat,
+        /// Mark generated sentences; show assumptions, notes and open findings.
+        #[arg(long)]
+        draft: bool,
+    },
     /// List every rule with its code, name and default severity.
     Rules,
     /// Explain a rule: what it checks, why, an example, how to fix it.
@@ -145,6 +154,12 @@ pub enum DiffFormat {
     Markdown,
     Html,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RenderFormat {
+    Md,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -319,6 +334,23 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
                 clap::ValueEnum::to_possible_value(&template).map(|v| v.get_name().to_string()).unwrap_or_default()
             )
             .map_err(io)?;
+            Ok(0)
+        }
+        Command::Render { file, format, draft } => {
+            let result = check::check_file(&file, &Settings::default())?;
+            let Some(model) = result.model.as_ref().filter(|_| !result.diagnostics.iter().any(|d| d.is_error() && !d.code.starts_with('A'))) else {
+                let options = output::Options { color, quiet: true, verbose: false };
+                err.write_all(output::format(Format::Human, std::slice::from_ref(&result), &options).as_bytes())
+                    .map_err(io)?;
+                return Ok(1);
+            };
+            let open: Vec<_> = result.diagnostics.iter().filter(|d| d.suppressed.is_none()).cloned().collect();
+            let doc = crate::render::document(model, draft, &open);
+            let text = match format {
+                RenderFormat::Md => crate::render::output::markdown(&doc) + "\n",
+                RenderFormat::Html => crate::render::output::html(&doc),
+            };
+            out.write_all(text.as_bytes()).map_err(io)?;
             Ok(0)
         }
         Command::Rules => {

@@ -17,6 +17,7 @@ pub mod init;
 pub mod lower;
 pub mod model;
 pub mod output;
+pub mod render;
 pub mod resolve;
 pub mod rules;
 pub mod span;
