@@ -103,7 +103,9 @@ pub enum Command {
         format: DiffFormat,
     },
     /// Format agreements in the canonical layout (files are rewritten atomically).
-    #[command(after_help = "Exit codes: 0 formatted (or nothing to do), 1 --check: files would change, 2 a file could not be formatted (syntax error, I/O).")]
+    #[command(
+        after_help = "Exit codes: 0 formatted (or nothing to do), 1 --check: files would change, 2 a file could not be formatted (syntax error, I/O)."
+    )]
     Fmt {
         /// Files or directories (searched recursively for *.pakt); `-` reads standard input and writes standard output.
         #[arg(required = true)]
@@ -338,7 +340,11 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
         }
         Command::Render { file, format, draft } => {
             let result = check::check_file(&file, &Settings::default())?;
-            let Some(model) = result.model.as_ref().filter(|_| !result.diagnostics.iter().any(|d| d.is_error() && !d.code.starts_with('A'))) else {
+            let Some(model) = result
+                .model
+                .as_ref()
+                .filter(|_| !result.diagnostics.iter().any(|d| d.is_error() && !d.code.starts_with('A')))
+            else {
                 let options = output::Options { color, quiet: true, verbose: false };
                 err.write_all(output::format(Format::Human, std::slice::from_ref(&result), &options).as_bytes())
                     .map_err(io)?;

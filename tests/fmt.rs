@@ -265,7 +265,8 @@ fn a_read_only_folder_is_reported() {
 }
 
 /// White space, line breaks and comments to put between tokens.
-const TRIVIA: &[&str] = &[" ", "  ", "\t", "\n", "\n\n\n", " // Anmerkung ü\n", "\r\n", "\n    // eigene Zeile\n", "\u{A0}"];
+const TRIVIA: &[&str] =
+    &[" ", "  ", "\t", "\n", "\n\n\n", " // Anmerkung ü\n", "\r\n", "\n    // eigene Zeile\n", "\u{A0}"];
 
 /// A generated agreement whose white space is replaced by random trivia.
 fn respaced() -> impl Strategy<Value = (String, String)> {

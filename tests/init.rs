@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn pakt_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_pakt")).args(args).current_dir(dir).env("NO_COLOR", "1").output().unwrap();
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_pakt")).args(args).current_dir(dir).env("NO_COLOR", "1").output().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -49,7 +50,9 @@ fn each_template_checks_with_only_fill_in_findings() {
         assert_eq!(code, 0, "{err}");
         assert_eq!(
             out,
-            format!("created {name}.pakt from the {template} template; `pakt check {name}.pakt` lists what to fill in\n")
+            format!(
+                "created {name}.pakt from the {template} template; `pakt check {name}.pakt` lists what to fill in\n"
+            )
         );
         let file = dir.join(format!("{name}.pakt"));
         let text = std::fs::read_to_string(&file).unwrap();

@@ -6,7 +6,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const THUERINGEN: &str = "agreements/thueringen-2018.pakt";
@@ -83,7 +83,7 @@ fn chromium() -> Option<PathBuf> {
     None
 }
 
-fn headless(browser: &PathBuf, profile: &PathBuf, args: &[&str]) -> std::process::Output {
+fn headless(browser: &Path, profile: &Path, args: &[&str]) -> std::process::Output {
     Command::new(browser)
         .args([
             "--headless",
@@ -118,12 +118,17 @@ fn html_opens_in_chromium_with_the_first_page() {
     let dom = headless(&browser, &dir.join("profile-dom"), &["--virtual-time-budget=3000", "--dump-dom", &url]);
     let dom_text = String::from_utf8_lossy(&dom.stdout);
     assert!(
-        dom_text.contains("<h1>Rahmenvereinbarung über die Zusammenarbeit in den Bereichen E-Government und Informationstechnik</h1>"),
+        dom_text.contains(
+            "<h1>Rahmenvereinbarung über die Zusammenarbeit in den Bereichen E-Government und Informationstechnik</h1>"
+        ),
         "Chromium did not render the document"
     );
     assert!(dom_text.contains("<th>Stimmrecht</th>"), "the member table");
-    let console: Vec<&str> =
-        std::str::from_utf8(&dom.stderr).unwrap_or("").lines().filter(|l| l.contains(":CONSOLE(") || l.contains("Uncaught")).collect();
+    let console: Vec<&str> = std::str::from_utf8(&dom.stderr)
+        .unwrap_or("")
+        .lines()
+        .filter(|l| l.contains(":CONSOLE(") || l.contains("Uncaught"))
+        .collect();
     assert!(console.is_empty(), "console errors: {console:?}");
 
     // The first page at A4 proportions (794 × 1123 CSS pixels at 96 dpi).
@@ -134,22 +139,25 @@ fn html_opens_in_chromium_with_the_first_page() {
         &dir.join("profile-shot"),
         &["--window-size=794,1123", "--virtual-time-budget=3000", &format!("--screenshot={}", shot.display()), &url],
     );
-    let png = std::fs::read(&shot).unwrap_or_else(|_| panic!("no screenshot: {}", String::from_utf8_lossy(&run.stderr)));
+    let png =
+        std::fs::read(&shot).unwrap_or_else(|_| panic!("no screenshot: {}", String::from_utf8_lossy(&run.stderr)));
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "a PNG");
-    let (w, h) = (u32::from_be_bytes(png[16..20].try_into().unwrap()), u32::from_be_bytes(png[20..24].try_into().unwrap()));
+    let (w, h) =
+        (u32::from_be_bytes(png[16..20].try_into().unwrap()), u32::from_be_bytes(png[20..24].try_into().unwrap()));
     assert_eq!((w, h), (794, 1123));
     assert!(png.len() > 30_000, "the screenshot is not blank ({} bytes)", png.len());
     eprintln!("screenshot: {}", shot.display());
 
     // And printed to PDF by the same browser: A4 pages.
     let pdf = dir.join("thueringen.pdf");
-    let _ = headless(&browser, &dir.join("profile-pdf"), &["--no-pdf-header-footer", &format!("--print-to-pdf={}", pdf.display()), &url]);
+    let _ = headless(
+        &browser,
+        &dir.join("profile-pdf"),
+        &["--no-pdf-header-footer", &format!("--print-to-pdf={}", pdf.display()), &url],
+    );
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF"), "a PDF");
     let text = String::from_utf8_lossy(&bytes);
-    assert!(
-        text.contains("/MediaBox [0 0 595") || text.contains("/MediaBox [0 0 594.9"),
-        "A4 pages (595 × 842 pt)"
-    );
+    assert!(text.contains("/MediaBox [0 0 595") || text.contains("/MediaBox [0 0 594.9"), "A4 pages (595 × 842 pt)");
     let _ = std::fs::remove_dir_all(&dir);
 }

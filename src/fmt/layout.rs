@@ -43,10 +43,17 @@ struct Comment<'a> {
 
 #[derive(Debug)]
 enum Part<'a> {
-    Tok { kind: TokenKind, text: &'a str, spaced: bool },
+    Tok {
+        kind: TokenKind,
+        text: &'a str,
+        spaced: bool,
+    },
     Block(Block<'a>),
     /// A comment inside a statement; `own_line` when a line break precedes it.
-    Comment { text: &'a str, own_line: bool },
+    Comment {
+        text: &'a str,
+        own_line: bool,
+    },
 }
 
 #[derive(Debug, Default)]

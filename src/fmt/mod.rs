@@ -22,7 +22,7 @@ use std::collections::HashSet;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FmtError {
     /// The text does not parse: the diagnostic says why.
-    Syntax(Diagnostic),
+    Syntax(Box<Diagnostic>),
     /// The formatted text would not mean the same (a bug in pakt).
     Unsafe(String),
 }
@@ -38,7 +38,7 @@ impl std::fmt::Display for FmtError {
 
 /// Format one text.
 pub fn format_text(text: &str) -> Result<String, FmtError> {
-    let tree = syntax::parse(text).map_err(FmtError::Syntax)?;
+    let tree = syntax::parse(text).map_err(|d| FmtError::Syntax(Box::new(d)))?;
     let mut starts = HashSet::new();
     statement_starts(tree, true, &mut starts);
     let tokens = cst::lex(text);

@@ -52,7 +52,8 @@ pub fn run(paths: &[PathBuf], options: Options, out: &mut dyn Write, err: &mut d
     for path in &files {
         let size = std::fs::metadata(path).map_err(|e| RunError(format!("cannot read {}: {e}", path.display())))?.len();
         if size > Limits::default().max_file_bytes {
-            writeln!(err, "error: {}: the file has {size} bytes, more than pakt formats", path.display()).map_err(io)?;
+            writeln!(err, "error: {}: the file has {size} bytes, more than pakt formats", path.display())
+                .map_err(io)?;
             failed = true;
             continue;
         }
@@ -79,11 +80,7 @@ pub fn run(paths: &[PathBuf], options: Options, out: &mut dyn Write, err: &mut d
             failed = true;
         }
     }
-    Ok(if failed {
-        2
-    } else {
-        i32::from(changed && options.check)
-    })
+    Ok(if failed { 2 } else { i32::from(changed && options.check) })
 }
 
 /// Decode and format; print why not and return `None` when it cannot be.
@@ -97,7 +94,7 @@ fn format_bytes(
     let (text, problem) = match check::decode(bytes) {
         Ok(text) => match format_text(&text) {
             Ok(after) => return Ok(Some((text, after))),
-            Err(FmtError::Syntax(d)) => (text, d),
+            Err(FmtError::Syntax(d)) => (text, *d),
             Err(e @ FmtError::Unsafe(_)) => {
                 writeln!(err, "error: {}: {e}", path.display()).map_err(io)?;
                 return Ok(None);
@@ -119,8 +116,11 @@ fn report(path: &Path, before: &str, after: &str, options: Options, out: &mut dy
     if options.diff {
         let name = path.display().to_string();
         let diff = similar::TextDiff::from_lines(before, after);
-        let text =
-            diff.unified_diff().context_radius(3).header(&format!("{name} (original)"), &format!("{name} (formatted)")).to_string();
+        let text = diff
+            .unified_diff()
+            .context_radius(3)
+            .header(&format!("{name} (original)"), &format!("{name} (formatted)"))
+            .to_string();
         out.write_all(text.as_bytes())?;
     }
     Ok(())

@@ -17,17 +17,69 @@ pub enum Gender {
 }
 
 const FEMININE: &[&str] = &[
-    "ung", "ion", "tät", "heit", "keit", "schaft", "kanzlei", "gruppe", "stelle", "kommission", "konferenz",
-    "versammlung", "runde", "agentur", "behörde", "kammer", "regierung", "partei", "gemeinde", "stadt",
+    "ung",
+    "ion",
+    "tät",
+    "heit",
+    "keit",
+    "schaft",
+    "kanzlei",
+    "gruppe",
+    "stelle",
+    "kommission",
+    "konferenz",
+    "versammlung",
+    "runde",
+    "agentur",
+    "behörde",
+    "kammer",
+    "regierung",
+    "partei",
+    "gemeinde",
+    "stadt",
 ];
 const MASCULINE: &[&str] = &[
-    "rat", "tag", "bund", "kreis", "verband", "ausschuss", "beauftragte", "beauftragter", "vorsteher", "vorstand",
-    "staat", "freistaat", "dienstleister", "vertreter", "präsident", "geschäftsführer", "sekretär", "minister",
-    "landkreis", "zweckverband", "senat", "vorsitzende", "vorsitzender",
+    "rat",
+    "tag",
+    "bund",
+    "kreis",
+    "verband",
+    "ausschuss",
+    "beauftragte",
+    "beauftragter",
+    "vorsteher",
+    "vorstand",
+    "staat",
+    "freistaat",
+    "dienstleister",
+    "vertreter",
+    "präsident",
+    "geschäftsführer",
+    "sekretär",
+    "minister",
+    "landkreis",
+    "zweckverband",
+    "senat",
+    "vorsitzende",
+    "vorsitzender",
 ];
 const NEUTER: &[&str] = &[
-    "gremium", "zentrum", "land", "ministerium", "amt", "büro", "kompetenzzentrum", "rechenzentrum", "forum",
-    "team", "netzwerk", "projekt", "direktorium", "präsidium", "kollegium", "institut",
+    "gremium",
+    "zentrum",
+    "land",
+    "ministerium",
+    "amt",
+    "büro",
+    "kompetenzzentrum",
+    "rechenzentrum",
+    "forum",
+    "team",
+    "netzwerk",
+    "projekt",
+    "direktorium",
+    "präsidium",
+    "kollegium",
+    "institut",
 ];
 
 /// The head noun of a name: the first capitalised word that is not an
@@ -153,7 +205,9 @@ fn weak(name: &str, ending: &str) -> String {
     let (before, rest) = name.split_at(at);
     // Nouns made from adjectives decline too: der Beauftragte, dem Beauftragten.
     let rest = match ["beauftragter", "vorsitzender"].iter().find(|n| head.to_lowercase().ends_with(**n)) {
-        Some(_) => format!("{}{ending}{}", head.get(..head.len() - 2).unwrap_or(head), rest.get(head.len()..).unwrap_or("")),
+        Some(_) => {
+            format!("{}{ending}{}", head.get(..head.len() - 2).unwrap_or(head), rest.get(head.len()..).unwrap_or(""))
+        }
         None => rest.to_string(),
     };
     let before: Vec<String> = before
@@ -301,7 +355,10 @@ mod tests {
     fn genders_from_head_nouns() {
         assert_eq!(nominative("Beirat „Kommunales E-Government“"), "der Beirat „Kommunales E-Government“");
         assert_eq!(nominative("Thüringer Landesregierung"), "die Thüringer Landesregierung");
-        assert_eq!(nominative("Gemeinde- und Städtebund Thüringen e.V."), "der Gemeinde- und Städtebund Thüringen e.V.");
+        assert_eq!(
+            nominative("Gemeinde- und Städtebund Thüringen e.V."),
+            "der Gemeinde- und Städtebund Thüringen e.V."
+        );
         assert_eq!(nominative("Thüringischer Landkreistag e.V."), "der Thüringische Landkreistag e.V.");
         assert_eq!(dative("Thüringischer Landkreistag e.V."), "dem Thüringischen Landkreistag e.V.");
         assert_eq!(nominative("Kommunales Rechenzentrum"), "das Kommunale Rechenzentrum");

@@ -19,14 +19,26 @@ use german::{nominative, Case};
 /// One piece of the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
-    Heading { level: u8, text: String },
+    Heading {
+        level: u8,
+        text: String,
+    },
     /// A paragraph: the agreement's wording, or a generated sentence.
-    Para { text: String, generated: bool },
+    Para {
+        text: String,
+        generated: bool,
+    },
     /// A bulleted list; `true` marks generated items.
     List(Vec<(String, bool)>),
-    Table { head: Vec<String>, rows: Vec<Vec<String>> },
+    Table {
+        head: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
     /// A remark beside the text in draft mode (assumption, note, finding).
-    Margin { label: String, text: String },
+    Margin {
+        label: String,
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -196,10 +208,7 @@ impl Builder<'_> {
             .iter()
             .map(|p| match &p.meta.wording {
                 Some(w) => (w.value.clone(), false),
-                None => (
-                    sentences::party(&p.name.value, p.represented_by.as_ref().map(|r| r.value.as_str())),
-                    true,
-                ),
+                None => (sentences::party(&p.name.value, p.represented_by.as_ref().map(|r| r.value.as_str())), true),
             })
             .collect();
         if !parties.is_empty() {
@@ -258,10 +267,20 @@ impl Builder<'_> {
     fn sections(&mut self) {
         let m = self.m;
         let mut items: Vec<Item> = Vec::new();
-        items.extend((0..m.offices.len()).filter(|&i| m.offices.get(i).is_some_and(|o| o.meta.wording.is_some())).map(Item::Office));
-        items.extend((0..m.actors.len()).filter(|&i| m.actors.get(i).is_some_and(|a| a.meta.wording.is_some())).map(Item::Actor));
+        items.extend(
+            (0..m.offices.len())
+                .filter(|&i| m.offices.get(i).is_some_and(|o| o.meta.wording.is_some()))
+                .map(Item::Office),
+        );
+        items.extend(
+            (0..m.actors.len()).filter(|&i| m.actors.get(i).is_some_and(|a| a.meta.wording.is_some())).map(Item::Actor),
+        );
         items.extend((0..m.bodies.len()).map(Item::Body));
-        items.extend((0..m.obligations.len()).filter(|&i| m.obligations.get(i).is_some_and(|o| !o.task_of_body)).map(Item::Obligation));
+        items.extend(
+            (0..m.obligations.len())
+                .filter(|&i| m.obligations.get(i).is_some_and(|o| !o.task_of_body))
+                .map(Item::Obligation),
+        );
         items.extend((0..m.services.len()).map(Item::Service));
         items.extend((0..m.projects.len()).map(Item::Project));
         items.extend((0..m.financings.len()).map(Item::Financing));
@@ -451,7 +470,12 @@ impl Builder<'_> {
         self.text(&s.meta, || {
             let provider = s.provider.as_ref().map(|p| target_name(m, p.target));
             let beneficiaries = if s.beneficiary.is_empty() { Some(Vec::new()) } else { names(m, &s.beneficiary) };
-            vec![sentences::service(&s.name.value, provider.as_deref(), beneficiaries.as_deref(), s.free_of_charge.is_some())]
+            vec![sentences::service(
+                &s.name.value,
+                provider.as_deref(),
+                beneficiaries.as_deref(),
+                s.free_of_charge.is_some(),
+            )]
         });
     }
 
@@ -585,10 +609,8 @@ impl Builder<'_> {
                 ]
             })
             .collect();
-        self.blocks.push(Block::Table {
-            head: vec!["Für".into(), "Unterzeichnet von".into(), "Ort, Datum".into()],
-            rows,
-        });
+        self.blocks
+            .push(Block::Table { head: vec!["Für".into(), "Unterzeichnet von".into(), "Ort, Datum".into()], rows });
         for s in &m.signatures {
             self.margins(&s.meta);
         }

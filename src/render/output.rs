@@ -33,10 +33,16 @@ pub fn markdown(doc: &Doc) -> String {
                 out.push('\n');
             }
             Block::Table { head, rows } => {
-                out.push_str(&format!("| {} |\n", head.iter().map(|h| md_escape_cell(h)).collect::<Vec<_>>().join(" | ")));
+                out.push_str(&format!(
+                    "| {} |\n",
+                    head.iter().map(|h| md_escape_cell(h)).collect::<Vec<_>>().join(" | ")
+                ));
                 out.push_str(&format!("|{}\n", "---|".repeat(head.len())));
                 for row in rows {
-                    out.push_str(&format!("| {} |\n", row.iter().map(|c| md_escape_cell(c)).collect::<Vec<_>>().join(" | ")));
+                    out.push_str(&format!(
+                        "| {} |\n",
+                        row.iter().map(|c| md_escape_cell(c)).collect::<Vec<_>>().join(" | ")
+                    ));
                 }
                 out.push('\n');
             }

@@ -5,7 +5,7 @@
 //! looked up). Out: one or more German sentences, ending with a full stop.
 
 use super::german::{
-    capitalise, dative, date, members, members_dative, modal, money, nominative, number, short_name, times, who, Case,
+    capitalise, date, dative, members, members_dative, modal, money, nominative, number, short_name, times, who, Case,
 };
 use crate::model::{Bound, DecisionRule, Frequency, Meeting, Modality, Period, StepKind, Term};
 
@@ -71,11 +71,7 @@ fn fraction(n: u32, d: u32) -> String {
 /// "Der Beirat ist beschlussfähig, wenn mindestens fünf Mitglieder anwesend sind."
 pub fn quorum(body: &str, n: u32) -> String {
     let verb = if n == 1 { "anwesend ist" } else { "anwesend sind" };
-    format!(
-        "{} ist beschlussfähig, wenn mindestens {} {verb}.",
-        capitalise(&nominative(short_name(body))),
-        members(n)
-    )
+    format!("{} ist beschlussfähig, wenn mindestens {} {verb}.", capitalise(&nominative(short_name(body))), members(n))
 }
 
 /// "Den Vorsitz führt der Beauftragte für E-Government und IT."
@@ -146,9 +142,10 @@ pub fn obligation(bearers: Option<&[String]>, modality: Modality, action: &str, 
 
 /// "Die Thüringer Landesregierung stellt die Leistung „Basisdienste“ für die Kommunen kostenfrei bereit."
 pub fn service(name: &str, provider: Option<&str>, beneficiaries: Option<&[String]>, free_of_charge: bool) -> String {
-    let provider = provider.map_or_else(|| "Die Vertragspartner stellen".to_string(), |p| {
-        format!("{} stellt", capitalise(&nominative(p)))
-    });
+    let provider = provider.map_or_else(
+        || "Die Vertragspartner stellen".to_string(),
+        |p| format!("{} stellt", capitalise(&nominative(p))),
+    );
     let mut s = format!("{provider} die Leistung „{name}“");
     if let Some(list) = beneficiaries.filter(|l| !l.is_empty()) {
         s.push_str(&format!(" für {}", who(Some(list), Case::Accusative)));
@@ -313,7 +310,10 @@ mod tests {
 
     #[test]
     fn quorum_chair_seats_reports() {
-        assert_eq!(quorum("Beirat", 5), "Der Beirat ist beschlussfähig, wenn mindestens fünf Mitglieder anwesend sind.");
+        assert_eq!(
+            quorum("Beirat", 5),
+            "Der Beirat ist beschlussfähig, wenn mindestens fünf Mitglieder anwesend sind."
+        );
         assert_eq!(
             chair("Beauftragter des Freistaats Thüringen für E-Government und IT (CIO)"),
             "Den Vorsitz führt der Beauftragte des Freistaats Thüringen für E-Government und IT (CIO)."
@@ -324,8 +324,7 @@ mod tests {
             binding(Some(&["Thüringischer Landkreistag".into(), "Städtebund".into()])),
             "Die Beschlüsse sind verbindlich für den Thüringischen Landkreistag und den Städtebund."
         );
-        assert_eq!(binding(None), "Die Beschlüsse sind verbindlich für die Vertragspartner."
-        );
+        assert_eq!(binding(None), "Die Beschlüsse sind verbindlich für die Vertragspartner.");
     }
 
     #[test]
@@ -369,7 +368,10 @@ mod tests {
             service("Basisdienste", Some("Thüringer Landesregierung"), Some(&["die Kommunen".into()]), true),
             "Die Thüringer Landesregierung stellt die Leistung „Basisdienste“ für die Kommunen kostenfrei bereit."
         );
-        assert_eq!(project("Digitale Akte", None), "Die Vertragspartner führen das Vorhaben „Digitale Akte“ gemeinsam durch.");
+        assert_eq!(
+            project("Digitale Akte", None),
+            "Die Vertragspartner führen das Vorhaben „Digitale Akte“ gemeinsam durch."
+        );
         let m = Money::from_minor("EUR", 8_000_000_000);
         assert_eq!(
             financing("Förderung", Some(&["Thüringer Landesregierung".into()]), Some((Bound::UpTo, &m))),

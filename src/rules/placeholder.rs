@@ -68,7 +68,8 @@ pub fn placeholder(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         let own = meta.section.iter().chain(&meta.wording).chain(&meta.assumptions).chain(&meta.notes);
         texts.extend(own.map(|t| (t, meta)));
     }
-    let mut found: Vec<(&Spanned<String>, &Meta)> = texts.into_iter().filter(|(t, _)| is_placeholder(&t.value)).collect();
+    let mut found: Vec<(&Spanned<String>, &Meta)> =
+        texts.into_iter().filter(|(t, _)| is_placeholder(&t.value)).collect();
     // Conditions are spanned `Condition`s, not texts.
     let conditions = m
         .obligations
@@ -88,7 +89,9 @@ pub fn placeholder(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for (text, meta) in found {
         let d = sink
             .finding(format!("fill in: {}", instruction(&text.value)), Label::new(text.span, "a placeholder"))
-            .with_help("replace the placeholder with the agreement's own text (or delete the line if it does not apply)");
+            .with_help(
+                "replace the placeholder with the agreement's own text (or delete the line if it does not apply)",
+            );
         sink.push(&[meta], d);
     }
 }
