@@ -162,6 +162,8 @@ pub enum DiffFormat {
 pub enum RenderFormat {
     Md,
     Html,
+    /// Printed by headless Chromium (must be installed).
+    Pdf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -352,11 +354,12 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             };
             let open: Vec<_> = result.diagnostics.iter().filter(|d| d.suppressed.is_none()).cloned().collect();
             let doc = crate::render::document(model, draft, &open);
-            let text = match format {
-                RenderFormat::Md => crate::render::output::markdown(&doc) + "\n",
-                RenderFormat::Html => crate::render::output::html(&doc),
+            let bytes = match format {
+                RenderFormat::Md => (crate::render::output::markdown(&doc) + "\n").into_bytes(),
+                RenderFormat::Html => crate::render::output::html(&doc).into_bytes(),
+                RenderFormat::Pdf => crate::render::pdf::pdf(&crate::render::output::html(&doc)).map_err(RunError)?,
             };
-            out.write_all(text.as_bytes()).map_err(io)?;
+            out.write_all(&bytes).map_err(io)?;
             Ok(0)
         }
         Command::Rules => {

@@ -161,3 +161,35 @@ fn html_opens_in_chromium_with_the_first_page() {
     assert!(text.contains("/MediaBox [0 0 595") || text.contains("/MediaBox [0 0 594.9"), "A4 pages (595 × 842 pt)");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn pdf_through_chromium() {
+    if chromium().is_none() {
+        return;
+    }
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_pakt")).args(["render", THUERINGEN, "--format", "pdf"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.starts_with(b"%PDF"), "a PDF");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("/MediaBox [0 0 595") || text.contains("/MediaBox [0 0 594.9"), "A4 pages (595 × 842 pt)");
+    let pages = text.matches("/Type /Page\n").count()
+        + text.matches("/Type /Page/").count()
+        + text.matches("/Type /Page ").count();
+    assert!(pages >= 3, "the Thüringen agreement fills several pages ({pages})");
+}
+
+#[test]
+fn pdf_without_chromium_says_how_to_get_it() {
+    let out = Command::new(env!("CARGO_BIN_EXE_pakt"))
+        .args(["render", THUERINGEN, "--format", "pdf"])
+        .env("PAKT_CHROMIUM", "/nonexistent/chromium")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: PDF output needs Chromium: install it (Debian: apt-get install chromium) or set PAKT_CHROMIUM to the browser; `--format html` needs nothing\n"
+    );
+}

@@ -10,6 +10,7 @@
 
 pub mod german;
 pub mod output;
+pub mod pdf;
 pub mod sentences;
 
 use crate::diagnostic::Diagnostic;
