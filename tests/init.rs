@@ -59,7 +59,7 @@ fn each_template_checks_with_only_fill_in_findings() {
         assert!(text.contains(&format!("\nagreement {name} {{\n")), "the id comes from the name");
         let found = findings(&file);
         for line in found.lines() {
-            assert!(line.contains(" warning A020 fill in: "), "{template}: not a fill-in finding: {line}");
+            assert!(line.contains(" warning A033 fill in: "), "{template}: not a fill-in finding: {line}");
         }
         insta::assert_snapshot!(format!("init-{template}"), found);
         // `pakt check` exits 0: warnings only.

@@ -53,7 +53,7 @@ fn draft_marks_generated_sentences_assumptions_and_findings() {
     insta::assert_snapshot!("land-kommunen-draft-md", md);
     assert!(md.contains("*(generiert)* Die Vertragspartner müssen FILL IN"), "{md}");
     assert!(md.contains("> **Annahme:** FILL IN: the date of signing"), "{md}");
-    assert!(md.contains("## Offene Punkte (pakt check)\n\n- A020 (placeholder): fill in: the official title"), "{md}");
+    assert!(md.contains("## Offene Punkte (pakt check)\n\n- A033 (placeholder): fill in: the official title"), "{md}");
     let final_md = render(&["src/init/land-kommunen.pakt"]);
     assert!(!final_md.contains("generiert") && !final_md.contains("Offene Punkte"));
 }

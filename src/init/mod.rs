@@ -3,7 +3,7 @@
 //! In: a template and a name. Out: `NAME.pakt` (never overwriting a file),
 //! a skeleton with the usual sections whose open points are `FILL IN`
 //! placeholders, so that `pakt check` lists what is left to draft (rule
-//! A020 placeholder). The templates are pakt files under `src/init/`, kept
+//! A033 placeholder). The templates are pakt files under `src/init/`, kept
 //! formatted and checked by the tests.
 
 use crate::check::RunError;

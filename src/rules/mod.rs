@@ -277,12 +277,12 @@ pub static REGISTRY: &[RuleInfo] = &[
         check: checks::unheld_obligation,
     },
     RuleInfo {
-        code: "A020",
+        code: "A033",
         name: "placeholder",
         severity: Severity::Warning,
         summary: "no text still holds a `FILL IN` placeholder (as `pakt init` writes them)",
         params: &[],
-        explanation: include_str!("../../docs/rules/A020-placeholder.md"),
+        explanation: include_str!("../../docs/rules/A033-placeholder.md"),
         check: placeholder::placeholder,
     },
 ];

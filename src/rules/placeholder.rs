@@ -1,4 +1,4 @@
-//! A020 placeholder: texts that still hold a `FILL IN` placeholder, as
+//! A033 placeholder: texts that still hold a `FILL IN` placeholder, as
 //! `pakt init` writes them into a new agreement.
 //!
 //! In: the model. Out: one finding per placeholder text, worded as the
