@@ -172,8 +172,10 @@ impl Builder<'_> {
         self.blocks.push(Block::Para { text, generated });
     }
 
-    /// The wording, or the generated sentences; then the margin remarks.
+    /// The margin remarks (first, so that they float beside the text in
+    /// HTML), then the wording, or the generated sentences.
     fn text(&mut self, meta: &Meta, generated: impl FnOnce() -> Vec<String>) {
+        self.margins(meta);
         match &meta.wording {
             Some(w) => self.para(w.value.clone(), false),
             None => {
@@ -182,7 +184,6 @@ impl Builder<'_> {
                 }
             }
         }
-        self.margins(meta);
     }
 
     fn margins(&mut self, meta: &Meta) {
@@ -605,7 +606,14 @@ impl Builder<'_> {
                 let place_date = [place, date].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(", ");
                 vec![
                     german::capitalise(&party),
-                    s.signatory.as_ref().map(|x| x.value.clone()).unwrap_or_default(),
+                    [
+                        s.signatory.as_ref().map(|x| x.value.clone()),
+                        s.office.as_ref().map(|o| target_name(m, o.target)),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(", "),
                     place_date,
                 ]
             })

@@ -89,16 +89,20 @@ th { background: #eee; }
 .draft-banner { border: 1pt solid #b36b00; color: #b36b00; padding: 4pt 8pt; margin-bottom: 1em; font-family: sans-serif; font-size: 9.5pt; }
 .generated { background: #fff6dc; border-left: 2.5pt solid #e0a800; padding-left: 5pt; }
 .generated::before { content: "generiert"; font-family: sans-serif; font-size: 7.5pt; color: #8a6500; margin-right: 5pt; text-transform: uppercase; letter-spacing: 0.05em; }
-.margin { font-family: sans-serif; font-size: 9pt; color: #444; border-left: 2pt solid #7a9cc6; background: #f2f6fb; padding: 2pt 6pt; margin: -0.3em 0 0.8em 0; }
+.margin { font-family: sans-serif; font-size: 8.5pt; line-height: 1.3; color: #444; border-left: 2pt solid #7a9cc6; background: #f2f6fb; padding: 2pt 5pt; margin: 0 0 0.6em 0; }
+/* Draft: a text column and a column of remarks beside it. */
+body.draft { padding-right: 58mm; }
+body.draft .margin { float: right; clear: right; width: 50mm; margin-right: -56mm; }
 .margin b { color: #2b4f7e; }
-@media print { body { padding: 0; max-width: none; } .generated { background: #fff6dc; -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+@media print { body { padding: 0; max-width: none; } body.draft { padding-right: 58mm; } .generated { background: #fff6dc; -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 "#;
 
 /// One self-contained HTML page with a print stylesheet for A4.
 pub fn html(doc: &Doc) -> String {
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str(&format!("<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n", esc(&doc.title)));
+    let class = if doc.draft { " class=\"draft\"" } else { "" };
+    out.push_str(&format!("<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body{class}>\n", esc(&doc.title)));
     if doc.draft {
         out.push_str("<div class=\"draft-banner\">Entwurf – generierte Sätze sind markiert; Annahmen, Hinweise und offene Punkte stehen neben dem Text.</div>\n");
     }
