@@ -152,6 +152,37 @@ pub enum Command {
         #[arg(long)]
         assume: Option<String>,
     },
+    /// Format agreements in the canonical layout (files are rewritten atomically).
+    #[command(
+        after_help = "Exit codes: 0 formatted (or nothing to do), 1 --check: files would change, 2 a file could not be formatted (syntax error, I/O)."
+    )]
+    Fmt {
+        /// Files or directories (searched recursively for *.pakt); `-` reads standard input and writes standard output.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Change nothing; list the files that would change and exit 1 if any.
+        #[arg(long)]
+        check: bool,
+        /// Change nothing; show the changes as a unified diff.
+        #[arg(long)]
+        diff: bool,
+    },
+    /// Start a new agreement from a template (writes NAME.pakt, never overwrites).
+    Init {
+        /// The new file's name (`.pakt` is added unless given).
+        name: String,
+        #[arg(long, value_enum, default_value = "land-kommunen")]
+        template: crate::init::Template,
+    },
+    /// Render the agreement as a German document (Markdown or HTML).
+    Render {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "md")]
+        format: RenderFormat,
+        /// Mark generated sentences; show assumptions, notes and open findings.
+        #[arg(long)]
+        draft: bool,
+    },
     /// List every rule with its code, name and default severity.
     Rules {
         #[arg(long, value_enum, default_value = "text")]
@@ -185,6 +216,14 @@ pub enum DiffFormat {
     Markdown,
     Html,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RenderFormat {
+    Md,
+    Html,
+    /// Printed by headless Chromium (must be installed).
+    Pdf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -441,6 +480,42 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
         }
         Command::Man { command } => {
             crate::cli_check::man_page(command.as_deref(), out)?;
+            Ok(0)
+        }
+        Command::Fmt { paths, check, diff } => {
+            crate::fmt::run::run(&paths, crate::fmt::run::Options { check, diff, color }, out, err)
+        }
+        Command::Init { name, template } => {
+            let path = crate::init::create(template, &name)?;
+            writeln!(
+                out,
+                "created {0} from the {1} template; `pakt check {0}` lists what to fill in",
+                path.display(),
+                clap::ValueEnum::to_possible_value(&template).map(|v| v.get_name().to_string()).unwrap_or_default()
+            )
+            .map_err(io)?;
+            Ok(0)
+        }
+        Command::Render { file, format, draft } => {
+            let result = check::check_file(&file, &Settings::default())?;
+            let Some(model) = result
+                .model
+                .as_ref()
+                .filter(|_| !result.diagnostics.iter().any(|d| d.is_error() && !d.code.starts_with('A')))
+            else {
+                let options = output::Options { color, quiet: true, verbose: false };
+                err.write_all(output::format(Format::Human, std::slice::from_ref(&result), &options).as_bytes())
+                    .map_err(io)?;
+                return Ok(1);
+            };
+            let open: Vec<_> = result.diagnostics.iter().filter(|d| d.suppressed.is_none()).cloned().collect();
+            let doc = crate::render::document(model, draft, &open);
+            let bytes = match format {
+                RenderFormat::Md => (crate::render::output::markdown(&doc) + "\n").into_bytes(),
+                RenderFormat::Html => crate::render::output::html(&doc).into_bytes(),
+                RenderFormat::Pdf => crate::render::pdf::pdf(&crate::render::output::html(&doc)).map_err(RunError)?,
+            };
+            out.write_all(&bytes).map_err(io)?;
             Ok(0)
         }
         Command::Rules { format: QueryFormat::Text } => {

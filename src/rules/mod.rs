@@ -32,6 +32,7 @@ mod a042_formed_by_cycle;
 mod a043_third_party_duty;
 mod checks;
 mod governance;
+mod placeholder;
 mod power;
 
 use crate::config::Config;
@@ -414,6 +415,15 @@ pub static REGISTRY: &[RuleInfo] = &[
         params: &[],
         explanation: include_str!("../../docs/rules/A032-institution.md"),
         check: a032_institution::check,
+    },
+    RuleInfo {
+        code: "A033",
+        name: "placeholder",
+        severity: Severity::Warning,
+        summary: "no text still holds a `FILL IN` placeholder (as `pakt init` writes them)",
+        params: &[],
+        explanation: include_str!("../../docs/rules/A033-placeholder.md"),
+        check: placeholder::placeholder,
     },
     RuleInfo {
         code: "A034",
