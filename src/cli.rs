@@ -109,6 +109,8 @@ pub enum Command {
         /// A rule code (A001) or name (parity).
         rule: String,
     },
+    /// Run the language server on stdin/stdout (for editors; see docs/editors.md).
+    Lsp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -287,6 +289,7 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             out.write_all(text.as_bytes()).map_err(io)?;
             Ok(i32::from(!report.is_equivalent() && !driver))
         }
+        Command::Lsp => Ok(crate::lsp::run_stdio()),
         Command::Rules => {
             for r in rules::REGISTRY {
                 let params: Vec<String> = r.params.iter().map(|p| format!("{}={}", p.name, p.default)).collect();

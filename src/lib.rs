@@ -12,6 +12,7 @@ pub mod diff;
 pub mod gen;
 pub mod graph;
 pub mod lower;
+pub mod lsp;
 pub mod model;
 pub mod output;
 pub mod resolve;
