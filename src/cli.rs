@@ -149,6 +149,10 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    if matches!(cli.command, Command::Lsp) {
+        // Before stdout is locked below: the server's writer thread needs it.
+        return crate::lsp::run_stdio();
+    }
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
     let color = use_color(std::io::IsTerminal::is_terminal(&stdout));
@@ -289,7 +293,7 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             out.write_all(text.as_bytes()).map_err(io)?;
             Ok(i32::from(!report.is_equivalent() && !driver))
         }
-        Command::Lsp => Ok(crate::lsp::run_stdio()),
+        Command::Lsp => Err(RunError("`pakt lsp` talks over the process's own stdin and stdout".into())),
         Command::Rules => {
             for r in rules::REGISTRY {
                 let params: Vec<String> = r.params.iter().map(|p| format!("{}={}", p.name, p.default)).collect();
