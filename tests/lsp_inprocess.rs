@@ -321,3 +321,73 @@ fn random_edits_never_break_the_server() {
     }
     assert!(s.published.contains_key(&uri));
 }
+
+#[test]
+fn tokens_outline_folding_and_renaming_a_body() {
+    let mut s = Session::new();
+    let uri = "file:///nonexistent/d.pakt";
+    let text = "agreement a {\n  land \"Ländle\" // the Land\n}\nparty land \"L\" { side state }\nbody rat \"Rat\" {\n  seat l { party land }\n}\nobligation o { bearer rat.l must \"x\" }\n";
+    s.open(uri, text);
+    // Decode the semantic tokens into (line, column, text, type, modifiers).
+    let legend: Vec<String> = {
+        let init = s.ok("initialize", json!({"capabilities": {}}));
+        serde_json::from_value(init["capabilities"]["semanticTokensProvider"]["legend"]["tokenTypes"].clone()).unwrap()
+    };
+    let data = s.ok("textDocument/semanticTokens/full", json!({"textDocument": {"uri": uri}}))["data"].clone();
+    let data: Vec<u32> = serde_json::from_value(data).unwrap();
+    let lines: Vec<Vec<u16>> = text.lines().map(|l| l.encode_utf16().collect()).collect();
+    let (mut line, mut col) = (0usize, 0usize);
+    let mut tokens = Vec::new();
+    for t in data.chunks(5) {
+        if t[0] > 0 {
+            line += t[0] as usize;
+            col = 0;
+        }
+        col += t[1] as usize;
+        let word = String::from_utf16(&lines[line][col..col + t[2] as usize]).unwrap();
+        tokens.push(format!("{line}:{col} {word} {}{}", legend[t[3] as usize], if t[4] == 1 { " decl" } else { "" }));
+    }
+    let expected = [
+        "0:0 agreement keyword",
+        "0:10 a namespace decl",
+        "1:2 land keyword",
+        "1:7 \"Ländle\" string",
+        "1:16 // the Land comment",
+        "3:0 party keyword",
+        "3:6 land class decl",
+        "3:11 \"L\" string",
+        "3:17 side keyword",
+        "3:22 state keyword",
+        "4:0 body keyword",
+        "4:5 rat namespace decl",
+        "4:9 \"Rat\" string",
+        "5:2 seat keyword",
+        "5:7 l enumMember decl",
+        "5:11 party keyword",
+        "5:17 land class",
+        "7:0 obligation keyword",
+        "7:11 o variable decl",
+        "7:15 bearer keyword",
+        "7:22 rat.l enumMember",
+        "7:28 must keyword",
+        "7:33 \"x\" string",
+    ];
+    assert_eq!(tokens, expected);
+    // The outline nests the seat in its body.
+    let symbols = s.ok("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}));
+    assert_eq!(symbols[2]["name"], "rat");
+    assert_eq!(symbols[2]["children"][0]["name"], "l");
+    let folds = s.ok("textDocument/foldingRange", json!({"textDocument": {"uri": uri}}));
+    let folds: Vec<(u64, u64)> =
+        folds.as_array().unwrap().iter().map(|f| (f["startLine"].as_u64().unwrap(), f["endLine"].as_u64().unwrap())).collect();
+    assert_eq!(folds, [(0, 2), (4, 6)]);
+    // Renaming the body renames the body part of `rat.l` too.
+    let edits = s.ok("textDocument/rename", json!({"textDocument": {"uri": uri}, "position": at(text, "rat \"Rat\""), "newName": "gremium"}));
+    let ranges: Vec<Value> = edits["changes"][uri].as_array().unwrap().iter().map(|e| e["range"]["start"].clone()).collect();
+    assert_eq!(ranges, [at(text, "rat \"Rat\""), at(text, "rat.l")]);
+    // Hover on the keyword `land` in the header, and on the party `land`.
+    let kw = s.ok("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": {"line": 1, "character": 3}}));
+    assert!(kw["contents"]["value"].as_str().unwrap().starts_with("**`land`** (keyword)\n\nin `agreement`: the Land"), "{kw}");
+    let party = s.ok("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": {"line": 5, "character": 18}}));
+    assert_eq!(party["contents"]["value"], "**party** `land`: L\n- side: state");
+}

@@ -52,6 +52,43 @@ fn symbol(a: &Analysis, name: String, detail: Option<String>, kind: SymbolKind, 
     }
 }
 
+/// The header block `agreement ID { … }` (the model's span is the whole file):
+/// from the keyword to the brace that closes it, strings and comments skipped.
+pub fn header_span(text: &str, m: &crate::model::Model) -> Span {
+    let start = text.get(..m.id.span.start).and_then(|t| t.rfind("agreement")).unwrap_or(m.id.span.start);
+    let mut depth = 0usize;
+    let mut chars = text.get(m.id.span.end..).unwrap_or("").char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => {
+                while let Some((_, n)) = chars.next() {
+                    if n == '\\' {
+                        chars.next();
+                    } else if n == '"' {
+                        break;
+                    }
+                }
+            }
+            '/' if chars.peek().is_some_and(|(_, n)| *n == '/') => {
+                for (_, n) in chars.by_ref() {
+                    if n == '\n' {
+                        break;
+                    }
+                }
+            }
+            '{' => depth += 1,
+            '}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Span::new(start, m.id.span.end + i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    Span::new(start, m.id.span.end)
+}
+
 /// The outline: the header, each block, seats, tasks and steps in theirs.
 pub fn symbols(a: &Analysis) -> Vec<DocumentSymbol> {
     let Some(m) = a.model.as_ref() else { return Vec::new() };
@@ -60,7 +97,7 @@ pub fn symbols(a: &Analysis) -> Vec<DocumentSymbol> {
         m.id.value.clone(),
         m.title.as_ref().map(|t| t.value.clone()),
         SymbolKind::NAMESPACE,
-        m.span,
+        header_span(&a.text, m),
         m.id.span,
     )];
     let defs = walk::definitions(m);
@@ -112,7 +149,7 @@ pub fn folding(a: &Analysis) -> Vec<FoldingRange> {
         }
     };
     if let Some(m) = a.model.as_ref() {
-        add(m.span, None);
+        add(header_span(&a.text, m), None);
         for d in walk::definitions(m) {
             add(d.span, None);
         }
@@ -183,6 +220,7 @@ pub fn semantic_tokens(a: &Analysis) -> Vec<SemanticToken> {
     // Names the model knows: start → (end, type, is a definition).
     let mut names: HashMap<usize, (usize, &'static str, bool)> = HashMap::new();
     if let Some(m) = a.model.as_ref() {
+        names.insert(m.id.span.start, (m.id.span.end, "namespace", true));
         for d in walk::definitions(m) {
             names.insert(d.name_span.start, (d.name_span.end, token_type(d.target), true));
         }

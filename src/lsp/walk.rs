@@ -298,24 +298,3 @@ pub fn def_spans(m: &Model, target: Target) -> Option<(Span, Span)> {
 pub fn def_span(m: &Model, target: Target) -> Option<Span> {
     def_spans(m, target).map(|(name, _)| name)
 }
-
-/// The metadata of a target's element (for `allow`), if it has an id.
-pub fn meta_of(m: &Model, target: Target) -> Option<&Meta> {
-    match target {
-        Target::AllParties => None,
-        Target::Goal(i) => m.goals.get(i.index()).map(|x| &x.meta),
-        Target::Party(i) => m.parties.get(i.index()).map(|x| &x.meta),
-        Target::Office(i) => m.offices.get(i.index()).map(|x| &x.meta),
-        Target::Actor(i) => m.actors.get(i.index()).map(|x| &x.meta),
-        Target::Body(i) => m.bodies.get(i.index()).map(|x| &x.meta),
-        Target::Seat(s) => m.seat(s).map(|x| &x.meta),
-        Target::Obligation(i) => m.obligations.get(i.index()).map(|x| &x.meta),
-        Target::Service(i) => m.services.get(i.index()).map(|x| &x.meta),
-        Target::Project(i) => m.projects.get(i.index()).map(|x| &x.meta),
-        Target::Financing(i) => m.financings.get(i.index()).map(|x| &x.meta),
-        Target::Procedure(i) => m.procedures.get(i.index()).map(|x| &x.meta),
-        Target::Step(s) => m.step(s).map(|x| &x.meta),
-        Target::Approval(i) => m.approvals.get(i.index()).map(|x| &x.meta),
-        Target::Signature(i) => m.signatures.get(i.index()).map(|x| &x.meta),
-    }
-}
