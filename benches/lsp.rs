@@ -42,7 +42,11 @@ fn notify(server: &mut Server, method: &str, params: Value) -> Vec<Message> {
 fn open(text: &str) -> Server {
     let mut s = Server::new();
     s.handle(Message::Request(Request::new(RequestId::from(0), "initialize".into(), json!({"capabilities": {}}))));
-    notify(&mut s, "textDocument/didOpen", json!({"textDocument": {"uri": uri(), "languageId": "pakt", "version": 1, "text": text}}));
+    notify(
+        &mut s,
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri(), "languageId": "pakt", "version": 1, "text": text}}),
+    );
     s
 }
 

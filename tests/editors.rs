@@ -168,7 +168,10 @@ fn every_keyword_of_the_grammar_is_highlighted() {
     let inner = pattern.split_once("])(").unwrap().1.split_once(")(?!").unwrap().0;
     let listed: Vec<&str> = inner.split('|').collect();
     let missing: Vec<&String> = kws.iter().filter(|k| !listed.contains(&k.as_str())).collect();
-    assert!(missing.is_empty(), "keywords missing from {TM}: {missing:?}; run UPDATE_EDITORS=1 cargo test --test editors");
+    assert!(
+        missing.is_empty(),
+        "keywords missing from {TM}: {missing:?}; run UPDATE_EDITORS=1 cargo test --test editors"
+    );
     assert_eq!(tm["scopeName"], "source.pakt");
 }
 

@@ -154,7 +154,10 @@ fn a_session_as_an_editor_runs_it() {
     insta::assert_json_snapshot!("initialize", init);
     c.notify("initialized", json!({}));
 
-    c.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "pakt", "version": 1, "text": text}}));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "pakt", "version": 1, "text": text}}),
+    );
     let open = c.notification("textDocument/publishDiagnostics");
     assert_eq!(open["params"]["diagnostics"], json!([]), "the fixture is clean: {open}");
 
@@ -180,11 +183,13 @@ fn a_session_as_an_editor_runs_it() {
     insta::assert_json_snapshot!("hover-keyword", hover);
     let hover = c.request("textDocument/hover", json!({"textDocument": doc, "position": pos(&text, "land must", 0)}));
     insta::assert_json_snapshot!("hover-party", hover);
-    let hover = c.request("textDocument/hover", json!({"textDocument": doc, "position": pos(&text, "cio\n  meets", 0)}));
+    let hover =
+        c.request("textDocument/hover", json!({"textDocument": doc, "position": pos(&text, "cio\n  meets", 0)}));
     insta::assert_json_snapshot!("hover-seat", hover);
 
     // Definition: `chair cio` is the body's own seat; `office cio` the office.
-    let def = c.request("textDocument/definition", json!({"textDocument": doc, "position": pos(&text, "cio\n  meets", 0)}));
+    let def =
+        c.request("textDocument/definition", json!({"textDocument": doc, "position": pos(&text, "cio\n  meets", 0)}));
     assert_eq!(def["result"]["range"]["start"], pos(&text, "cio { office", 0), "{def}");
     let def = c.request("textDocument/definition", json!({"textDocument": doc, "position": pos(&text, "cio }", 0)}));
     assert_eq!(def["result"]["range"]["start"], pos(&text, "cio \"Beauftragter", 0), "{def}");
@@ -202,16 +207,21 @@ fn a_session_as_an_editor_runs_it() {
     let at_land = pos(&text, "land \"Freistaat", 0);
     let prep = c.request("textDocument/prepareRename", json!({"textDocument": doc, "position": at_land}));
     insta::assert_json_snapshot!("prepare-rename", prep);
-    let taken = c.request("textDocument/rename", json!({"textDocument": doc, "position": at_land, "newName": "gemeindetag"}));
+    let taken =
+        c.request("textDocument/rename", json!({"textDocument": doc, "position": at_land, "newName": "gemeindetag"}));
     insta::assert_json_snapshot!("rename-taken", taken);
-    let invalid = c.request("textDocument/rename", json!({"textDocument": doc, "position": at_land, "newName": "2land"}));
+    let invalid =
+        c.request("textDocument/rename", json!({"textDocument": doc, "position": at_land, "newName": "2land"}));
     insta::assert_json_snapshot!("rename-invalid", invalid);
-    let rename = c.request("textDocument/rename", json!({"textDocument": doc, "position": at_land, "newName": "freistaat"}));
+    let rename =
+        c.request("textDocument/rename", json!({"textDocument": doc, "position": at_land, "newName": "freistaat"}));
     insta::assert_json_snapshot!("rename", rename);
 
     // Completion of the bearer: parties, offices, bodies, seats, `all`.
-    let completion = c.request("textDocument/completion", json!({"textDocument": doc, "position": pos(&text, "land must", 0)}));
-    let labels: Vec<&str> = completion["result"].as_array().unwrap().iter().map(|i| i["label"].as_str().unwrap()).collect();
+    let completion =
+        c.request("textDocument/completion", json!({"textDocument": doc, "position": pos(&text, "land must", 0)}));
+    let labels: Vec<&str> =
+        completion["result"].as_array().unwrap().iter().map(|i| i["label"].as_str().unwrap()).collect();
     assert_eq!(labels, ["all", "beirat", "beirat.cio", "beirat.gt", "cio", "gemeindetag", "land"]);
     insta::assert_json_snapshot!("completion-bearer", completion);
 

@@ -134,9 +134,11 @@ fn positions_count_utf16_code_units() {
     let text = s.server.analysis(uri).unwrap().text.clone();
     assert!(text.contains("beneficiary gemeindetag }"));
     // A position inside the emoji's surrogate pair is the emoji's start, not a panic.
-    let hover = s.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": {"line": 5, "character": 54}}));
+    let hover = s
+        .request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": {"line": 5, "character": 54}}));
     assert!(hover.response_result.is_ok());
-    let hover = s.ok("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": {"line": 5, "character": 80}}));
+    let hover =
+        s.ok("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": {"line": 5, "character": 80}}));
     assert_eq!(hover["range"], json!({"start": {"line": 5, "character": 75}, "end": {"line": 5, "character": 86}}));
     assert!(hover["contents"]["value"].as_str().unwrap().starts_with("**party** `gemeindetag`"));
 }
@@ -145,18 +147,30 @@ fn positions_count_utf16_code_units() {
 fn quick_fixes_allow_a_rule_and_add_a_signature() {
     let mut s = Session::new();
     let uri = "file:///nonexistent/b.pakt";
-    let text = SMALL.replace("signature s_gt { party gemeindetag signatory \"B\" }\n", "").replace("gemeindetg", "gemeindetag");
+    let text = SMALL
+        .replace("signature s_gt { party gemeindetag signatory \"B\" }\n", "")
+        .replace("gemeindetg", "gemeindetag");
     s.open(uri, &text);
     let diags = s.published[uri].as_array().unwrap().clone();
     let a014 = diags.iter().find(|d| d["code"] == "A014").expect("gemeindetag does not sign");
     assert_eq!(a014["range"]["start"], at(&text, "gemeindetag \"Gemeindetag\""));
-    assert_eq!(a014["codeDescription"]["href"], "https://github.com/pakt-lang/pakt/blob/main/docs/rules/A014-signatures.md");
+    assert_eq!(
+        a014["codeDescription"]["href"],
+        "https://github.com/pakt-lang/pakt/blob/main/docs/rules/A014-signatures.md"
+    );
     let actions = s.ok(
         "textDocument/codeAction",
         json!({"textDocument": {"uri": uri}, "range": a014["range"], "context": {"diagnostics": []}}),
     );
     let titles: Vec<&str> = actions.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
-    assert_eq!(titles, ["Allow `unbound-party` (A013) here, with a reason", "Add a signature block for `gemeindetag`", "Allow `signatures` (A014) here, with a reason"]);
+    assert_eq!(
+        titles,
+        [
+            "Allow `unbound-party` (A013) here, with a reason",
+            "Add a signature block for `gemeindetag`",
+            "Allow `signatures` (A014) here, with a reason"
+        ]
+    );
     let sig = &actions[1]["edit"]["changes"][uri][0];
     assert_eq!(sig["newText"], "\nsignature sig_gemeindetag {\n    party gemeindetag\n    signatory \"…\"\n}\n");
     let allow = &actions[2]["edit"]["changes"][uri][0];
@@ -200,7 +214,10 @@ fn completion_offers_what_the_grammar_accepts() {
     let text = "agreement a {\n}\nparty land \"L\" { side state }\nbody b \"B\" {\n  \n}\n";
     s.open(uri, text);
     let labels = |s: &mut Session, line: u32, character: u32| -> Vec<String> {
-        let r = s.ok("textDocument/completion", json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}));
+        let r = s.ok(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
+        );
         r.as_array().unwrap().iter().map(|i| i["label"].as_str().unwrap().to_string()).collect()
     };
     let in_body = labels(&mut s, 4, 2);
@@ -211,8 +228,11 @@ fn completion_offers_what_the_grammar_accepts() {
     let top = labels(&mut s, 6, 0);
     assert!(top.contains(&"party".to_string()) && top.contains(&"signature".to_string()), "{top:?}");
     // `allow` offers the rules.
-    s.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
-        {"range": {"start": {"line": 4, "character": 2}, "end": {"line": 4, "character": 2}}, "text": "allow par"}]}));
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+        {"range": {"start": {"line": 4, "character": 2}, "end": {"line": 4, "character": 2}}, "text": "allow par"}]}),
+    );
     let rules = labels(&mut s, 4, 11);
     assert!(rules.contains(&"parity".to_string()) && rules.contains(&"signatures".to_string()), "{rules:?}");
     // While the line is half typed, the outline still comes from the repaired text.
@@ -268,8 +288,29 @@ fn random_edits_never_break_the_server() {
     s.open(&uri, &text);
     let mut rng = Rng(0x5EED_1234_ABCD_0001);
     let pieces = [
-        "{", "}", "\"", "„", "“", "ü", "😀", "\n", " ", "party", "body x \"y\" {", "bearer ", "land", ".", ",", "all",
-        "seat s { party land }", "EUR 5 million", "2018-13-45", "// note\n", "allow parity \"r\"", "beirat.", "\\",
+        "{",
+        "}",
+        "\"",
+        "„",
+        "“",
+        "ü",
+        "😀",
+        "\n",
+        " ",
+        "party",
+        "body x \"y\" {",
+        "bearer ",
+        "land",
+        ".",
+        ",",
+        "all",
+        "seat s { party land }",
+        "EUR 5 million",
+        "2018-13-45",
+        "// note\n",
+        "allow parity \"r\"",
+        "beirat.",
+        "\\",
     ];
     let methods = [
         "textDocument/hover",
@@ -314,7 +355,11 @@ fn random_edits_never_break_the_server() {
             let r = s.request(method, params);
             if let Err(e) = &r.response_result {
                 assert_ne!(e.code, -32603, "{method} failed inside: {}", e.message);
-                assert!(matches!(method, "textDocument/prepareRename" | "textDocument/rename"), "{method}: {}", e.message);
+                assert!(
+                    matches!(method, "textDocument/prepareRename" | "textDocument/rename"),
+                    "{method}: {}",
+                    e.message
+                );
             }
         }
         assert_eq!(s.server.analysis(&uri).unwrap().text, text, "incremental sync after edit {version}");
@@ -378,16 +423,28 @@ fn tokens_outline_folding_and_renaming_a_body() {
     assert_eq!(symbols[2]["name"], "rat");
     assert_eq!(symbols[2]["children"][0]["name"], "l");
     let folds = s.ok("textDocument/foldingRange", json!({"textDocument": {"uri": uri}}));
-    let folds: Vec<(u64, u64)> =
-        folds.as_array().unwrap().iter().map(|f| (f["startLine"].as_u64().unwrap(), f["endLine"].as_u64().unwrap())).collect();
+    let folds: Vec<(u64, u64)> = folds
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["startLine"].as_u64().unwrap(), f["endLine"].as_u64().unwrap()))
+        .collect();
     assert_eq!(folds, [(0, 2), (4, 6)]);
     // Renaming the body renames the body part of `rat.l` too.
-    let edits = s.ok("textDocument/rename", json!({"textDocument": {"uri": uri}, "position": at(text, "rat \"Rat\""), "newName": "gremium"}));
-    let ranges: Vec<Value> = edits["changes"][uri].as_array().unwrap().iter().map(|e| e["range"]["start"].clone()).collect();
+    let edits = s.ok(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": uri}, "position": at(text, "rat \"Rat\""), "newName": "gremium"}),
+    );
+    let ranges: Vec<Value> =
+        edits["changes"][uri].as_array().unwrap().iter().map(|e| e["range"]["start"].clone()).collect();
     assert_eq!(ranges, [at(text, "rat \"Rat\""), at(text, "rat.l")]);
     // Hover on the keyword `land` in the header, and on the party `land`.
     let kw = s.ok("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": {"line": 1, "character": 3}}));
-    assert!(kw["contents"]["value"].as_str().unwrap().starts_with("**`land`** (keyword)\n\nin `agreement`: the Land"), "{kw}");
-    let party = s.ok("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": {"line": 5, "character": 18}}));
+    assert!(
+        kw["contents"]["value"].as_str().unwrap().starts_with("**`land`** (keyword)\n\nin `agreement`: the Land"),
+        "{kw}"
+    );
+    let party =
+        s.ok("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": {"line": 5, "character": 18}}));
     assert_eq!(party["contents"]["value"], "**party** `land`: L\n- side: state");
 }

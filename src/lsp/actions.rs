@@ -96,9 +96,8 @@ fn allow_edit(
         let insert = format!("\n{indent}allow {rule} \"…\"");
         let mut edited = a.text.clone();
         edited.insert_str(brace, &insert);
-        let silenced = recheck(&edited)
-            .iter()
-            .any(|e| e.code == d.code && e.message == d.message && e.suppressed.is_some());
+        let silenced =
+            recheck(&edited).iter().any(|e| e.code == d.code && e.message == d.message && e.suppressed.is_some());
         if silenced {
             return Some((Span::new(brace, brace), insert));
         }

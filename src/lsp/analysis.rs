@@ -72,13 +72,11 @@ impl Files for Disk {
 /// Returns the model, the syntax errors (empty when the text parses), and
 /// whether the model comes from a repaired text.
 pub fn compile_recovering(text: &str, limits: &Limits) -> (Option<Model>, Vec<Diagnostic>, bool) {
-    let first = match syntax::parse(text) {
-        Ok(_) => {
-            let c = check::compile(text, limits);
-            return (c.model, c.diagnostics, false);
-        }
-        Err(d) => d,
-    };
+    let compiled = check::compile(text, limits);
+    if compiled.model.is_some() {
+        return (compiled.model, compiled.diagnostics, false);
+    }
+    let Some(first) = compiled.diagnostics.into_iter().next() else { return (None, Vec::new(), false) };
     let mut errors = vec![first.clone()];
     // Later errors are reported only while every repair kept the braces
     // balanced; otherwise they are echoes of the repair.
@@ -129,13 +127,16 @@ fn repair(text: &mut String, error: &Diagnostic) -> bool {
     // unfinished attribute (`bearer` and then nothing).
     let before = text.get(..start).map_or(0, |t| t.trim_end().len());
     let prev_line = line_start(before);
-    if before > 0 && text.get(prev_line..start).is_some_and(|l| !l.contains(['{', '}']) && !l.trim_start().starts_with("//")) {
+    if before > 0
+        && text.get(prev_line..start).is_some_and(|l| !l.contains(['{', '}']) && !l.trim_start().starts_with("//"))
+    {
         start = prev_line;
     }
     let end = text.get(pos..).and_then(|t| t.find('\n')).map_or(text.len(), |i| pos + i);
     let Some(region) = text.get(start..end) else { return false };
     let balanced = region.matches('{').count() == region.matches('}').count();
-    let blank: String = region.chars().map(|c| if c == '\n' { "\n".to_string() } else { " ".repeat(c.len_utf8()) }).collect();
+    let blank: String =
+        region.chars().map(|c| if c == '\n' { "\n".to_string() } else { " ".repeat(c.len_utf8()) }).collect();
     text.replace_range(start..end, &blank);
     balanced
 }
@@ -195,9 +196,9 @@ pub fn analyse(text: &str, path: Option<&Path>, config: &Config, files: &dyn Fil
                     }
                 }
                 Some(pre_text) => {
-                    let pre = files.predecessor(&target, &pre_text).unwrap_or_else(|| {
-                        Arc::new(compile_predecessor(target.clone(), pre_text, &limits))
-                    });
+                    let pre = files
+                        .predecessor(&target, &pre_text)
+                        .unwrap_or_else(|| Arc::new(compile_predecessor(target.clone(), pre_text, &limits)));
                     if pre.has_errors && !recovered {
                         diagnostics.push(
                             Diagnostic::error(

@@ -127,13 +127,24 @@ fn names(m: &Model, kinds: Kinds, offset: usize) -> Vec<Candidate> {
         if !kinds.contains(Kinds::of(d.target)) {
             continue;
         }
-        let detail = format!("{}{}", d.target.kind_name(), d.name.as_ref().map(|n| format!(": {n}")).unwrap_or_default());
+        let detail =
+            format!("{}{}", d.target.kind_name(), d.name.as_ref().map(|n| format!(": {n}")).unwrap_or_default());
         if d.parent.is_some() && d.parent == scope {
             if let Some((_, local)) = d.id.rsplit_once('.') {
-                out.push(Candidate { label: local.to_string(), what: What::Name(d.target.kind_name()), detail: detail.clone(), documentation: None });
+                out.push(Candidate {
+                    label: local.to_string(),
+                    what: What::Name(d.target.kind_name()),
+                    detail: detail.clone(),
+                    documentation: None,
+                });
             }
         }
-        out.push(Candidate { label: d.id.clone(), what: What::Name(d.target.kind_name()), detail, documentation: None });
+        out.push(Candidate {
+            label: d.id.clone(),
+            what: What::Name(d.target.kind_name()),
+            detail,
+            documentation: None,
+        });
     }
     out
 }
@@ -163,7 +174,12 @@ pub fn complete(a: &Analysis, offset: usize) -> (Span, Vec<Candidate>) {
                 if let (Some(m), Some(kinds)) = (a.model.as_ref(), kinds) {
                     out.extend(names(m, kinds, offset));
                 } else {
-                    out.push(Candidate { label: "all".into(), what: What::Keyword, detail: "every party".into(), documentation: None });
+                    out.push(Candidate {
+                        label: "all".into(),
+                        what: What::Keyword,
+                        detail: "every party".into(),
+                        documentation: None,
+                    });
                 }
             }
             Rule::ident if keyword_before == "allow" => {

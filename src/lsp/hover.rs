@@ -55,7 +55,8 @@ pub fn hover(a: &Analysis, offset: usize) -> Option<(Span, String)> {
 pub fn word_at(text: &str, offset: usize) -> Option<(Span, &str)> {
     let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
     let offset = offset.min(text.len());
-    let start = text.get(..offset)?.char_indices().rev().take_while(|(_, c)| is_word(*c)).last().map_or(offset, |(i, _)| i);
+    let start =
+        text.get(..offset)?.char_indices().rev().take_while(|(_, c)| is_word(*c)).last().map_or(offset, |(i, _)| i);
     let end = text.get(offset..)?.char_indices().find(|(_, c)| !is_word(*c)).map_or(text.len(), |(i, _)| offset + i);
     let word = text.get(start..end)?;
     (!word.is_empty()).then_some((Span::new(start, end), word))

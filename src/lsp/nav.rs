@@ -103,7 +103,6 @@ pub fn references(m: &Model, target: Target, include_declaration: bool) -> Vec<S
 /// The span of the name that a rename at `offset` changes, and the name.
 pub fn prepare_rename(a: &Analysis, offset: usize) -> Result<(Span, String), String> {
     let none = || "there is no name to rename here".to_string();
-    let m = a.model.as_ref().ok_or_else(none)?;
     if a.recovered {
         return Err("the file has a syntax error; fix it before renaming".to_string());
     }
@@ -112,7 +111,6 @@ pub fn prepare_rename(a: &Analysis, offset: usize) -> Result<(Span, String), Str
         Hit::Ref(r) if r.target == Target::AllParties => Err("`all` is a keyword, not a name".to_string()),
         Hit::Ref(r) => {
             let span = last_segment(&r);
-            let _ = m;
             Ok((span, a.text.get(span.start..span.end).unwrap_or("").to_string()))
         }
         Hit::Continues(..) => Err("`continues` names a body of the superseded agreement; rename it there".to_string()),

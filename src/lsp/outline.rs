@@ -37,7 +37,14 @@ fn symbol_kind(t: Target) -> SymbolKind {
 }
 
 #[allow(deprecated)] // `DocumentSymbol::deprecated` must be given.
-fn symbol(a: &Analysis, name: String, detail: Option<String>, kind: SymbolKind, span: Span, name_span: Span) -> DocumentSymbol {
+fn symbol(
+    a: &Analysis,
+    name: String,
+    detail: Option<String>,
+    kind: SymbolKind,
+    span: Span,
+    name_span: Span,
+) -> DocumentSymbol {
     // The selection must lie inside the range.
     let span = span.to(name_span);
     DocumentSymbol {
@@ -180,8 +187,20 @@ pub fn folding(a: &Analysis) -> Vec<FoldingRange> {
 }
 
 /// The token types, in legend order.
-pub const TOKEN_TYPES: &[&str] =
-    &["keyword", "string", "number", "comment", "class", "struct", "property", "namespace", "enumMember", "function", "event", "variable"];
+pub const TOKEN_TYPES: &[&str] = &[
+    "keyword",
+    "string",
+    "number",
+    "comment",
+    "class",
+    "struct",
+    "property",
+    "namespace",
+    "enumMember",
+    "function",
+    "event",
+    "variable",
+];
 
 pub fn legend() -> SemanticTokensLegend {
     SemanticTokensLegend {
@@ -256,9 +275,12 @@ pub fn semantic_tokens(a: &Analysis) -> Vec<SemanticToken> {
         } else if let Some(&(end, ty, decl)) = names.get(&i) {
             i = end.max(i + 1);
             raw.push((Span::new(start, end), type_index(ty), u32::from(decl)));
-        } else if let Some(c) = text.get(i..).and_then(|t| t.chars().next()).filter(|c| c.is_alphabetic() || *c == '_') {
+        } else if let Some(c) = text.get(i..).and_then(|t| t.chars().next()).filter(|c| c.is_alphabetic() || *c == '_')
+        {
             i += c.len_utf8();
-            while let Some(c) = text.get(i..).and_then(|t| t.chars().next()).filter(|c| c.is_alphanumeric() || *c == '_' || *c == '-') {
+            while let Some(c) =
+                text.get(i..).and_then(|t| t.chars().next()).filter(|c| c.is_alphanumeric() || *c == '_' || *c == '-')
+            {
                 i += c.len_utf8();
             }
             if text.get(start..i).is_some_and(super::docs::is_keyword) {

@@ -202,7 +202,9 @@ impl Server {
                 let response = match result {
                     Ok(Ok(value)) => Response::new_ok(id, value),
                     Ok(Err((code, message))) => Response::new_err(id, code as i32, message),
-                    Err(_) => Response::new_err(id, ErrorCode::InternalError as i32, "internal error (a bug in pakt)".into()),
+                    Err(_) => {
+                        Response::new_err(id, ErrorCode::InternalError as i32, "internal error (a bug in pakt)".into())
+                    }
                 };
                 vec![Message::Response(response)]
             }
@@ -259,8 +261,7 @@ impl Server {
                         Some(lsp::Location { uri: doc.uri.clone(), range: a.lines.range(&a.text, span) })
                     }
                     Some(nav::Place::Predecessor(span)) => a.predecessor.as_ref().and_then(|pre| {
-                        path_to_uri(&pre.path)
-                            .map(|uri| lsp::Location { uri, range: pre.lines.range(&pre.text, span) })
+                        path_to_uri(&pre.path).map(|uri| lsp::Location { uri, range: pre.lines.range(&pre.text, span) })
                     }),
                     None => None,
                 };
@@ -301,7 +302,8 @@ impl Server {
                     return Err(failure(ErrorCode::RequestFailed, "the document is not open"));
                 };
                 let a = &doc.analysis;
-                let edits = nav::rename(a, offset, &p.new_name).map_err(|why| failure(ErrorCode::RequestFailed, why))?;
+                let edits =
+                    nav::rename(a, offset, &p.new_name).map_err(|why| failure(ErrorCode::RequestFailed, why))?;
                 to_value(self.workspace_edit(doc, edits))
             }
             "textDocument/completion" => {
@@ -391,10 +393,7 @@ impl Server {
             .into_iter()
             .map(|(span, new_text)| lsp::TextEdit { range: a.lines.range(&a.text, span), new_text })
             .collect();
-        lsp::WorkspaceEdit {
-            changes: Some(std::iter::once((doc.uri.clone(), edits)).collect()),
-            ..Default::default()
-        }
+        lsp::WorkspaceEdit { changes: Some(std::iter::once((doc.uri.clone(), edits)).collect()), ..Default::default() }
     }
 
     fn notification(&mut self, n: Notification) -> Vec<Message> {
@@ -403,7 +402,9 @@ impl Server {
         }
         let uri = match n.method.as_str() {
             "textDocument/didOpen" => {
-                let Ok(p) = serde_json::from_value::<lsp::DidOpenTextDocumentParams>(n.params) else { return Vec::new() };
+                let Ok(p) = serde_json::from_value::<lsp::DidOpenTextDocumentParams>(n.params) else {
+                    return Vec::new();
+                };
                 let path = uri_to_path(p.text_document.uri.as_str());
                 let config = path.as_deref().and_then(|p| Config::for_file(p, None).ok()).unwrap_or_default();
                 let analysis = analysis::analyse(&p.text_document.text, path.as_deref(), &config, self);
@@ -451,7 +452,8 @@ impl Server {
                     return Vec::new();
                 };
                 self.docs.remove(p.text_document.uri.as_str());
-                let clear = lsp::PublishDiagnosticsParams { uri: p.text_document.uri, diagnostics: Vec::new(), version: None };
+                let clear =
+                    lsp::PublishDiagnosticsParams { uri: p.text_document.uri, diagnostics: Vec::new(), version: None };
                 return vec![Message::Notification(Notification::new("textDocument/publishDiagnostics".into(), clear))];
             }
             _ => return Vec::new(),
@@ -470,7 +472,10 @@ impl Server {
             .filter(|(k, d)| {
                 k.as_str() != uri
                     && d.analysis.model.as_ref().and_then(|m| m.supersedes.as_ref()).is_some_and(|s| {
-                        d.path.as_deref().and_then(Path::parent).is_some_and(|dir| same_file(&dir.join(&s.value), &path))
+                        d.path
+                            .as_deref()
+                            .and_then(Path::parent)
+                            .is_some_and(|dir| same_file(&dir.join(&s.value), &path))
                     })
             })
             .map(|(k, _)| k.clone())
@@ -489,13 +494,8 @@ impl Server {
 
     fn publish(&self, key: &str) -> Option<Message> {
         let doc = self.docs.get(key)?;
-        let diagnostics: Vec<lsp::Diagnostic> = doc
-            .analysis
-            .diagnostics
-            .iter()
-            .filter(|d| d.suppressed.is_none())
-            .map(|d| self.to_lsp(doc, d))
-            .collect();
+        let diagnostics: Vec<lsp::Diagnostic> =
+            doc.analysis.diagnostics.iter().filter(|d| d.suppressed.is_none()).map(|d| self.to_lsp(doc, d)).collect();
         let params = lsp::PublishDiagnosticsParams { uri: doc.uri.clone(), diagnostics, version: Some(doc.version) };
         Some(Message::Notification(Notification::new("textDocument/publishDiagnostics".into(), params)))
     }
@@ -574,4 +574,3 @@ pub fn run_stdio() -> i32 {
     let _ = io_threads.join();
     code
 }
-
