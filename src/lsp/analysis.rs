@@ -132,7 +132,13 @@ fn repair(text: &mut String, error: &Diagnostic) -> bool {
     {
         start = prev_line;
     }
-    let end = text.get(pos..).and_then(|t| t.find('\n')).map_or(text.len(), |i| pos + i);
+    let error_line = line_start(pos);
+    // `bearer` and then the block's `}`: the unfinished line goes, the brace stays.
+    let end = if start < error_line && text.get(pos..).is_some_and(|t| t.starts_with('}')) {
+        error_line.saturating_sub(1)
+    } else {
+        text.get(pos..).and_then(|t| t.find('\n')).map_or(text.len(), |i| pos + i)
+    };
     let Some(region) = text.get(start..end) else { return false };
     let balanced = region.matches('{').count() == region.matches('}').count();
     let blank: String =
@@ -239,4 +245,37 @@ pub fn compile_predecessor(path: PathBuf, text: String, limits: &Limits) -> Pred
 /// The path of a related location of a diagnostic, if it is the predecessor.
 pub fn related_in_predecessor<'a>(a: &'a Analysis, r: &Related) -> Option<&'a Predecessor> {
     a.predecessor.as_deref().filter(|p| p.path.display().to_string() == r.path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "agreement a {\n}\nparty land \"L\" {\n  side state\n}\nobligation o {\n  must \"x\"\n  bearer\n}\nbody b \"B\" {\n  seats\n}\nparty p \"P\" { side municipal }\n";
+
+    #[test]
+    fn a_half_typed_line_keeps_the_rest_of_the_model() {
+        let (model, errors, recovered) = compile_recovering(TEXT, &Limits::default());
+        let model = model.unwrap_or_else(|| unreachable!("a model from the repaired text"));
+        assert!(recovered);
+        let ids: Vec<&str> = model.parties.iter().map(|p| p.id.value.as_str()).collect();
+        assert_eq!(ids, ["land", "p"]);
+        assert_eq!(model.obligations.len(), 1);
+        assert_eq!(model.bodies.len(), 1);
+        // Both broken lines are reported, each once, where they are.
+        let at: Vec<(&str, &str)> =
+            errors.iter().map(|e| (e.code, TEXT.get(e.primary.span.start..e.primary.span.end).unwrap_or(""))).collect();
+        assert_eq!(at, [("P001", "}"), ("P001", "}")]);
+        let lines: Vec<usize> = errors.iter().map(|e| TEXT.get(..e.primary.span.start).map_or(0, |t| t.matches('\n').count())).collect();
+        assert_eq!(lines, [8, 11]);
+    }
+
+    #[test]
+    fn an_unclosed_block_at_the_end_is_closed() {
+        let text = "agreement a {\n}\nparty land \"L\" {\n  side state\n";
+        let (model, errors, recovered) = compile_recovering(text, &Limits::default());
+        assert!(recovered);
+        assert_eq!(model.map(|m| m.parties.len()), Some(1));
+        assert_eq!(errors.len(), 1);
+    }
 }
