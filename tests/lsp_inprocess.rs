@@ -448,3 +448,32 @@ fn tokens_outline_folding_and_renaming_a_body() {
         s.ok("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": {"line": 5, "character": 18}}));
     assert_eq!(party["contents"]["value"], "**party** `land`: L\n- side: state");
 }
+
+#[test]
+fn an_invalid_pakt_toml_is_reported_and_reloaded() {
+    let dir = std::env::temp_dir().join(format!("pakt-lsp-config-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("a.pakt");
+    let text = SMALL.replace("gemeindetg", "gemeindetag");
+    std::fs::write(&file, &text).unwrap();
+    std::fs::write(dir.join("pakt.toml"), "[rules]\nparityy = \"off\"\n").unwrap();
+    let uri = format!("file://{}", std::fs::canonicalize(&file).unwrap().display());
+    let mut s = Session::new();
+    s.open(&uri, &text);
+    let codes: Vec<&str> = s.published[&uri].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["C001", "A017", "A013"], "the defaults meanwhile");
+    let first = s.published[&uri][0].clone();
+    assert_eq!(first["code"], "C001", "{first}");
+    assert!(first["message"].as_str().unwrap().contains("unknown rule `parityy`"), "{first}");
+    assert_eq!(first["relatedInformation"][0]["location"]["range"]["start"], json!({"line": 1, "character": 0}));
+    // Fixed on disk; the editor's file watcher tells the server.
+    std::fs::write(dir.join("pakt.toml"), "[rules]\nunbound-party = \"off\"\n").unwrap();
+    let out = s.server.handle(Message::Notification(Notification::new(
+        "workspace/didChangeWatchedFiles".into(),
+        json!({"changes": [{"uri": format!("file://{}/pakt.toml", dir.display()), "type": 2}]}),
+    )));
+    s.take(out);
+    let codes: Vec<&str> = s.published[&uri].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["A017"], "no C001, and A013 is off now");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -266,7 +266,8 @@ mod tests {
         let at: Vec<(&str, &str)> =
             errors.iter().map(|e| (e.code, TEXT.get(e.primary.span.start..e.primary.span.end).unwrap_or(""))).collect();
         assert_eq!(at, [("P001", "}"), ("P001", "}")]);
-        let lines: Vec<usize> = errors.iter().map(|e| TEXT.get(..e.primary.span.start).map_or(0, |t| t.matches('\n').count())).collect();
+        let lines: Vec<usize> =
+            errors.iter().map(|e| TEXT.get(..e.primary.span.start).map_or(0, |t| t.matches('\n').count())).collect();
         assert_eq!(lines, [8, 11]);
     }
 

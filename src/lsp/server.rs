@@ -11,9 +11,9 @@
 //! caught and answered as an internal error instead of ending the server.
 
 use super::analysis::{self, Analysis, Files, Predecessor};
-use super::text::apply_change;
+use super::text::{apply_change, Lines};
 use super::{actions, complete, hover, nav, outline};
-use crate::config::Config;
+use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::Span;
 use lsp_server::{ErrorCode, Message, Notification, Request, Response};
@@ -29,7 +29,18 @@ struct Document {
     version: i32,
     path: Option<PathBuf>,
     config: Config,
+    /// An invalid `pakt.toml` that applies to the file (the defaults are used meanwhile).
+    config_error: Option<ConfigError>,
     analysis: Analysis,
+}
+
+/// The configuration for a file, or the defaults and the reason they are used.
+fn load_config(path: Option<&Path>) -> (Config, Option<ConfigError>) {
+    match path.map(|p| Config::for_file(p, None)) {
+        Some(Ok(c)) => (c, None),
+        Some(Err(e)) => (Config::default(), Some(e)),
+        None => (Config::default(), None),
+    }
 }
 
 pub struct Server {
@@ -406,12 +417,19 @@ impl Server {
                     return Vec::new();
                 };
                 let path = uri_to_path(p.text_document.uri.as_str());
-                let config = path.as_deref().and_then(|p| Config::for_file(p, None).ok()).unwrap_or_default();
+                let (config, config_error) = load_config(path.as_deref());
                 let analysis = analysis::analyse(&p.text_document.text, path.as_deref(), &config, self);
                 let uri = p.text_document.uri;
                 self.docs.insert(
                     uri.as_str().to_string(),
-                    Document { uri: uri.clone(), version: p.text_document.version, path, config, analysis },
+                    Document {
+                        uri: uri.clone(),
+                        version: p.text_document.version,
+                        path,
+                        config,
+                        config_error,
+                        analysis,
+                    },
                 );
                 uri
             }
@@ -439,13 +457,31 @@ impl Server {
                 let key = p.text_document.uri.as_str().to_string();
                 let Some(doc) = self.docs.get(&key) else { return Vec::new() };
                 // pakt.toml may have changed meanwhile.
-                let config = doc.path.as_deref().and_then(|p| Config::for_file(p, None).ok()).unwrap_or_default();
+                let (config, config_error) = load_config(doc.path.as_deref());
                 let analysis = analysis::analyse(&doc.analysis.text, doc.path.as_deref(), &config, self);
                 if let Some(doc) = self.docs.get_mut(&key) {
                     doc.analysis = analysis;
                     doc.config = config;
+                    doc.config_error = config_error;
                 }
                 p.text_document.uri
+            }
+            "workspace/didChangeWatchedFiles" => {
+                // A pakt.toml changed (the VS Code extension watches them): reload every document's.
+                let keys: Vec<String> = self.docs.keys().cloned().collect();
+                let mut out = Vec::new();
+                for key in keys {
+                    let Some(doc) = self.docs.get(&key) else { continue };
+                    let (config, config_error) = load_config(doc.path.as_deref());
+                    let analysis = analysis::analyse(&doc.analysis.text, doc.path.as_deref(), &config, self);
+                    if let Some(doc) = self.docs.get_mut(&key) {
+                        doc.analysis = analysis;
+                        doc.config = config;
+                        doc.config_error = config_error;
+                    }
+                    out.extend(self.publish(&key));
+                }
+                return out;
             }
             "textDocument/didClose" => {
                 let Ok(p) = serde_json::from_value::<lsp::DidCloseTextDocumentParams>(n.params) else {
@@ -494,8 +530,11 @@ impl Server {
 
     fn publish(&self, key: &str) -> Option<Message> {
         let doc = self.docs.get(key)?;
-        let diagnostics: Vec<lsp::Diagnostic> =
+        let mut diagnostics: Vec<lsp::Diagnostic> =
             doc.analysis.diagnostics.iter().filter(|d| d.suppressed.is_none()).map(|d| self.to_lsp(doc, d)).collect();
+        if let Some(e) = &doc.config_error {
+            diagnostics.insert(0, self.config_diagnostic(e));
+        }
         let params = lsp::PublishDiagnosticsParams { uri: doc.uri.clone(), diagnostics, version: Some(doc.version) };
         Some(Message::Notification(Notification::new("textDocument/publishDiagnostics".into(), params)))
     }
@@ -510,6 +549,33 @@ impl Server {
             },
         };
         url.parse().ok()
+    }
+
+    /// An invalid pakt.toml, shown at the start of the file it applies to.
+    fn config_diagnostic(&self, e: &ConfigError) -> lsp::Diagnostic {
+        let d = &e.diagnostic;
+        let lines = Lines::new(&e.text);
+        let related = path_to_uri(&e.path).map(|uri| {
+            vec![lsp::DiagnosticRelatedInformation {
+                location: lsp::Location { uri, range: lines.range(&e.text, d.primary.span) },
+                message: d.primary.message.clone(),
+            }]
+        });
+        let mut message = format!("{}: {}", e.path.display(), d.message);
+        if let Some(h) = &d.help {
+            message.push_str(&format!("\nhelp: {h}"));
+        }
+        lsp::Diagnostic {
+            range: lsp::Range::default(),
+            severity: Some(lsp::DiagnosticSeverity::ERROR),
+            code: Some(lsp::NumberOrString::String(d.code.to_string())),
+            code_description: self.code_href(d.code).map(|href| lsp::CodeDescription { href }),
+            source: Some("pakt".into()),
+            message,
+            related_information: related,
+            tags: None,
+            data: None,
+        }
     }
 
     fn to_lsp(&self, doc: &Document, d: &Diagnostic) -> lsp::Diagnostic {
