@@ -165,7 +165,7 @@ pub fn complete(a: &Analysis, offset: usize) -> (Span, Vec<Candidate>) {
     let Some(prefix) = a.text.get(..start) else { return (span, Vec::new()) };
     let expected = expected_at_end(prefix);
     let mut out: Vec<Candidate> = Vec::new();
-    let block = a.model.as_ref().and_then(|m| super::hover::enclosing_block(m, offset));
+    let block = a.model.as_ref().and_then(|m| super::hover::enclosing_block(m, &a.text, offset));
     let keyword_before = prefix.split_whitespace().next_back().unwrap_or("");
     for rule in &expected {
         match rule {

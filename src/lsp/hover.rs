@@ -47,7 +47,7 @@ pub fn hover(a: &Analysis, offset: usize) -> Option<(Span, String)> {
     if let Some(rule) = crate::rules::find(word).filter(|_| word.len() == 4 && word.starts_with('A')) {
         return Some((span, rule_markdown(rule)));
     }
-    let block = a.model.as_ref().and_then(|m| enclosing_block(m, offset));
+    let block = a.model.as_ref().and_then(|m| enclosing_block(m, &a.text, offset));
     docs::keyword_markdown(word, block).map(|md| (span, md))
 }
 
@@ -64,7 +64,7 @@ pub fn word_at(text: &str, offset: usize) -> Option<(Span, &str)> {
 
 /// The keyword of the innermost block around `offset` (`party`, `seat`, …),
 /// or `agreement` in the header.
-pub fn enclosing_block(m: &Model, offset: usize) -> Option<&'static str> {
+pub fn enclosing_block(m: &Model, text: &str, offset: usize) -> Option<&'static str> {
     let inner = walk::definitions(m)
         .into_iter()
         .filter(|d| d.span.start <= offset && offset <= d.span.end)
@@ -75,7 +75,11 @@ pub fn enclosing_block(m: &Model, offset: usize) -> Option<&'static str> {
             t => t.kind_name(),
         }),
         None if m.term.as_ref().is_some_and(|t| t.span.start <= offset && offset <= t.span.end) => Some("term"),
-        None if m.span.start <= offset && offset <= m.span.end => Some("agreement"),
+        None if super::outline::header_span(text, m).start <= offset
+            && offset <= super::outline::header_span(text, m).end =>
+        {
+            Some("agreement")
+        }
         None => None,
     }
 }
