@@ -36,10 +36,10 @@ struct Document {
 
 /// The configuration for a file, or the defaults and the reason they are used.
 fn load_config(path: Option<&Path>) -> (Config, Option<ConfigError>) {
-    match path.map(|p| Config::for_file(p, None)) {
-        Some(Ok(c)) => (c, None),
-        Some(Err(e)) => (Config::default(), Some(e)),
-        None => (Config::default(), None),
+    let Some(path) = path else { return (Config::default(), None) };
+    match Config::for_file(path, None) {
+        Ok(c) => (c, None),
+        Err(e) => (Config::default(), Some(e)),
     }
 }
 
