@@ -447,6 +447,21 @@ fn tokens_outline_folding_and_renaming_a_body() {
     let party =
         s.ok("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": {"line": 5, "character": 18}}));
     assert_eq!(party["contents"]["value"], "**party** `land`: L\n- side: state");
+    // A code in a comment: the rule's explanation, or what a built-in code means.
+    s.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+        {"range": {"start": {"line": 8, "character": 0}, "end": {"line": 8, "character": 0}}, "text": "// A014 R001\n"}]}));
+    let a014 =
+        s.ok("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": {"line": 8, "character": 4}}));
+    assert!(
+        a014["contents"]["value"].as_str().unwrap().starts_with("**A014** `signatures` (default: error)\n\n"),
+        "{a014}"
+    );
+    let r001 =
+        s.ok("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": {"line": 8, "character": 9}}));
+    assert_eq!(
+        r001["contents"]["value"],
+        "**R001** `undefined-reference` (always an error)\n\na name is used but not defined."
+    );
 }
 
 #[test]

@@ -47,6 +47,9 @@ pub fn hover(a: &Analysis, offset: usize) -> Option<(Span, String)> {
     if let Some(rule) = crate::rules::find(word).filter(|_| word.len() == 4 && word.starts_with('A')) {
         return Some((span, rule_markdown(rule)));
     }
+    if let Some((code, name, summary)) = crate::diagnostic::BUILTIN.iter().find(|(c, _, _)| *c == word) {
+        return Some((span, format!("**{code}** `{name}` (always an error)\n\n{summary}.")));
+    }
     let block = a.model.as_ref().and_then(|m| enclosing_block(m, &a.text, offset));
     docs::keyword_markdown(word, block).map(|md| (span, md))
 }
