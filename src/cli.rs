@@ -200,6 +200,8 @@ pub enum Command {
         /// A command (check, diff, …); without it, the page of pakt.
         command: Option<String>,
     },
+    /// Run the language server on stdin/stdout (for editors; see docs/editors.md).
+    Lsp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -246,6 +248,10 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    if matches!(cli.command, Command::Lsp) {
+        // Before stdout is locked below: the server's writer thread needs it.
+        return crate::lsp::run_stdio();
+    }
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
     let to_terminal = cli.output_file.is_none() && std::io::IsTerminal::is_terminal(&stdout);
@@ -518,6 +524,7 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             out.write_all(&bytes).map_err(io)?;
             Ok(0)
         }
+        Command::Lsp => Err(RunError("`pakt lsp` talks over the process's own stdin and stdout".into())),
         Command::Rules { format: QueryFormat::Text } => {
             for r in rules::REGISTRY {
                 let params: Vec<String> = r.params.iter().map(|p| format!("{}={}", p.name, p.default)).collect();

@@ -18,6 +18,7 @@ pub mod gen;
 pub mod graph;
 pub mod init;
 pub mod lower;
+pub mod lsp;
 pub mod model;
 pub mod output;
 pub mod power;
