@@ -1467,6 +1467,7 @@ impl Lowerer {
             consultation_of: Vec::new(),
             commits_money: None,
             under: None,
+            commits: Vec::new(),
             meta: Meta::default(),
         };
         s.label = pair
@@ -1492,7 +1493,10 @@ impl Lowerer {
                 Rule::after_attr => s.after.extend(Self::reference_list_in(&a)),
                 Rule::consent_of_attr => s.consent_of.extend(Self::reference_list_in(&a)),
                 Rule::consultation_of_attr => s.consultation_of.extend(Self::reference_list_in(&a)),
-                Rule::commits_money_attr => self.set(&mut s.commits_money, sp(&a), "commits_money"),
+                Rule::commits_money_attr => {
+                    self.set(&mut s.commits_money, sp(&a), "commits_money");
+                    s.commits.extend(Self::reference_list_in(&a));
+                }
                 Rule::under_attr => self.set_ref(&a, &mut s.under, "under"),
                 _ => {
                     self.common(&a, &mut s.meta);

@@ -1014,6 +1014,10 @@ pub struct Step<R> {
     /// Benehmen: these must be heard (no veto).
     pub consultation_of: Vec<R>,
     pub commits_money: Option<Span>,
+    /// The financings whose money the step commits (`commits_money of X`);
+    /// empty: money of the agreement in general.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commits: Vec<R>,
     /// The body's named decision rule the step is taken under.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub under: Option<R>,

@@ -871,6 +871,7 @@ impl Resolver {
                 let body_scope = by.as_ref().filter(|r| matches!(r.target, Target::Body(_))).map(|r| r.id.clone());
                 let under = self.opt(s.under, Kinds::DECISION, body_scope.as_deref(), "the decision rule of a step");
                 Step {
+                    commits: self.list(s.commits, Kinds::FINANCING, None, "the money a step commits"),
                     by,
                     under,
                     after: self.list(s.after, Kinds::STEP, scope, "the step before"),

@@ -255,10 +255,17 @@ pub fn for_each_ref<'a>(m: &'a Model, f: &mut dyn FnMut(&'a Ref)) {
                 consent_of,
                 consultation_of,
                 commits_money: _,
+                commits,
                 under,
                 meta: _,
             } = s;
-            by.iter().chain(after).chain(consent_of).chain(consultation_of).chain(under).for_each(&mut *f);
+            by.iter()
+                .chain(after)
+                .chain(consent_of)
+                .chain(consultation_of)
+                .chain(under)
+                .chain(commits)
+                .for_each(&mut *f);
         }
     }
     for a in approvals {

@@ -269,7 +269,8 @@ impl PartySet {
     fn add(&mut self, m: &Model, target: Target) {
         match target {
             Target::AllParties => self.all = true,
-            t if !self.all => self.some.extend(m.parties_of(t)),
+            // An organ of a party (an actor `part_of` it) speaks for it.
+            t if !self.all => self.some.extend(m.parties_behind(t)),
             _ => {}
         }
     }
@@ -286,10 +287,38 @@ impl PartySet {
     }
 }
 
-/// The parties that agree in a step: its `consent_of`, and whoever takes it.
+/// Whether a body decides only with everyone seated in it: by consent or
+/// unanimity, as its `decides` or its rule for the step says.
+fn decides_by_consent(m: &Model, body: &Body<Ref>, s: &Step<Ref>) -> bool {
+    if body.decides.as_ref().is_some_and(|d| matches!(d.value, DecisionRule::Consent | DecisionRule::Unanimity)) {
+        return true;
+    }
+    let rule = match s.under.as_ref().map(|r| r.target) {
+        Some(Target::Decision(d)) => m.decision(d),
+        _ => None,
+    };
+    rule.is_some_and(|d| {
+        d.requires.iter().any(|c| {
+            c.any_of.len() == 1
+                && matches!(
+                    c.any_of.first().map(|r| &r.value),
+                    Some(Requirement::Consent | Requirement::Unanimity { .. })
+                )
+        })
+    })
+}
+
+/// The parties that agree in a step: its `consent_of`, whoever takes it,
+/// and — where a body that decides by consent takes it — every party
+/// seated in that body (the consent is given there).
 fn consenting(m: &Model, s: &Step<Ref>, into: &mut PartySet) {
     for r in s.consent_of.iter().chain(s.by.iter()) {
         into.add(m, r.target);
+        if let Target::Body(b) = r.target {
+            if let Some(body) = m.body(b).filter(|body| decides_by_consent(m, body, s)) {
+                into.some.extend(m.voting_parties(body));
+            }
+        }
     }
 }
 
@@ -310,6 +339,19 @@ pub fn consent_before_financing(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         };
         for (i, step) in p.steps.iter().enumerate() {
             let Some(money) = step.commits_money else { continue };
+            // Only the payers of the money this step commits must agree
+            // (`commits_money of X`); without a name, every payer.
+            let named: BTreeSet<PartyId> = step
+                .commits
+                .iter()
+                .filter_map(|r| match r.target {
+                    Target::Financing(f) => m.financings.get(f.index()),
+                    _ => None,
+                })
+                .flat_map(|f| f.payer.iter())
+                .flat_map(|r| m.parties_behind(r.target))
+                .collect();
+            let required = if step.commits.is_empty() { required.clone() } else { named };
             let node = NodeIndex::new(i + 1);
             let Some(doms) = dom.dominators(node) else { continue }; // unreachable: step-cycle reports it
             let consent_doms: Vec<usize> =
