@@ -198,7 +198,9 @@ pub fn load(path: &Path, limits: &Limits) -> Result<FileResult, RunError> {
 }
 
 /// Load the agreement a model supersedes, relative to the file's folder.
-/// Returns the predecessor, or the diagnostic that says why it is missing.
+/// Only a regular `*.pakt` file inside the repository is read (see
+/// `predecessor`). Returns the predecessor, or the diagnostic that says why
+/// it is missing; that never quotes a file that did not compile.
 pub fn load_predecessor(path: &Path, model: &Model, limits: &Limits) -> Option<Result<FileResult, Diagnostic>> {
     let sup = model.supersedes.as_ref()?;
     let base = path.parent().unwrap_or(Path::new("."));
@@ -211,14 +213,25 @@ pub fn load_predecessor(path: &Path, model: &Model, limits: &Limits) -> Option<R
             Label::new(sup.span, "path relative to this file's folder"),
         )
         .with_help(format!(
-            "looked for {}; give the path of the earlier agreement relative to this file",
+            "looked for {}; give the path of an earlier agreement (`*.pakt`) inside this repository, relative to this file",
             target.display()
         ))
     };
-    Some(match load(&target, limits) {
+    let real = match crate::predecessor::locate(path, &sup.value) {
+        Ok(real) => real,
+        Err(refusal) => return Some(Err(not_found(refusal.reason()))),
+    };
+    Some(match load(&real, limits) {
         Err(e) => Err(not_found(e.0)),
         Ok(pre) if pre.model.is_none() || pre.diagnostics.iter().any(Diagnostic::is_error) => {
-            let first = pre.diagnostics.first().map(|d| d.message.clone()).unwrap_or_default();
+            let first = pre.diagnostics.first();
+            // A file that does not even parse may be anything: name the
+            // problem, never its text.
+            let message = match (&pre.model, first) {
+                (Some(_), Some(d)) => d.message.clone(),
+                (None, Some(d)) => format!("{}({}): it is not a readable agreement", d.code, d.name),
+                (_, None) => String::new(),
+            };
             let d = Diagnostic::error(
                 "R007",
                 "predecessor-not-found",
@@ -227,14 +240,14 @@ pub fn load_predecessor(path: &Path, model: &Model, limits: &Limits) -> Option<R
             )
             .with_related(Related {
                 path: target.display().to_string(),
-                span: pre.diagnostics.first().map(|d| d.primary.span).unwrap_or_default(),
-                message: first,
+                span: first.map(|d| d.primary.span).unwrap_or_default(),
+                message,
                 position: None,
             })
             .with_help("fix the superseded agreement first");
             Err(d)
         }
-        Ok(pre) => Ok(pre),
+        Ok(pre) => Ok(FileResult { path: target, ..pre }),
     })
 }
 

@@ -15,6 +15,7 @@ pub mod graph;
 pub mod lower;
 pub mod model;
 pub mod output;
+pub mod predecessor;
 pub mod resolve;
 pub mod rules;
 pub mod span;
