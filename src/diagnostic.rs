@@ -377,7 +377,6 @@ impl<'a> Renderer<'a> {
                 (span, crate::escape::inline(&l.message).into_owned(), i == 0)
             })
             .collect();
-        let primary_view = labels.first().map_or(0, |(s, _, _)| s.start);
         let theme =
             if options.color { miette::GraphicalTheme::unicode() } else { miette::GraphicalTheme::unicode_nocolor() };
         let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(options.width).with_links(false);
@@ -393,11 +392,15 @@ impl<'a> Renderer<'a> {
         if handler.render_report(&mut out, &report).is_err() {
             return self.render_plain(diag);
         }
-        let line_start_view = {
-            let pos = self.index.position(self.text, diag.primary.span.start.min(len));
-            report.source.to_view(self.line_range(pos.line - 1).0)
-        };
-        self.character_column_in_header(out, &name, diag.primary.span.start, primary_view - line_start_view + 1)
+        // Every snippet header names the place of a label.
+        let mut out = out;
+        for l in &drawn {
+            let offset = l.span.start.min(len);
+            let pos = self.index.position(self.text, offset);
+            let line_start = report.source.to_view(self.line_range(pos.line - 1).0);
+            out = character_column_in_header(out, &name, pos, report.source.to_view(offset) - line_start + 1);
+        }
+        out
     }
 
     /// The report without a snippet, for lines too long to show.
@@ -423,22 +426,17 @@ impl<'a> Renderer<'a> {
         out
     }
 
-    /// miette's report header `╭─[file:line:column]` counts the column in
-    /// bytes of what it shows, so after „Bürger“ or an escaped character it
-    /// points too far right. Put the character column there, as every
-    /// other output format does.
-    fn character_column_in_header(&self, rendered: String, name: &str, offset: usize, view_column: usize) -> String {
-        let offset = offset.min(self.text.len());
-        let pos = self.index.position(self.text, offset);
-        if pos.column == view_column {
-            return rendered;
-        }
-        rendered.replacen(
-            &format!("{name}:{}:{view_column}]", pos.line),
-            &format!("{name}:{}:{}]", pos.line, pos.column),
-            1,
-        )
+}
+
+/// miette's snippet header `╭─[file:line:column]` counts the column in
+/// bytes of what it shows, so after „Bürger“ or an escaped character it
+/// points too far right. Put the character column there, as every other
+/// output format does.
+fn character_column_in_header(rendered: String, name: &str, pos: crate::span::Position, view_column: usize) -> String {
+    if pos.column == view_column {
+        return rendered;
     }
+    rendered.replacen(&format!("{name}:{}:{view_column}]", pos.line), &format!("{name}:{}:{}]", pos.line, pos.column), 1)
 }
 
 /// Render one diagnostic as miette's graphical report.
