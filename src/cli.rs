@@ -158,7 +158,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
     match execute(command, out, err, color) {
         Ok(code) => code,
         Err(e) => {
-            let _ = writeln!(err, "error: {e}");
+            let _ = writeln!(err, "error: {}", crate::escape::visible(&e.0));
             2
         }
     }

@@ -45,6 +45,28 @@ pub fn inline(s: &str) -> Cow<'_, str> {
     escape_if(s, is_hidden)
 }
 
+/// A text output with no line that a CI runner would take as a command:
+/// GitHub Actions reads a log line that starts with `::` (after white
+/// space) as a workflow command (`::add-mask::`, `::stop-commands::`), so
+/// a multi-line wording must not be able to start one. The first `:` of
+/// such a line is written as `\u{3a}`. pakt's own lines never start so.
+pub fn no_workflow_commands(s: String) -> String {
+    let starts_command = |line: &str| line.trim_start().starts_with("::");
+    if !s.split('\n').any(starts_command) {
+        return s;
+    }
+    s.split('\n')
+        .map(|line| {
+            if starts_command(line) {
+                line.replacen("::", "\\u{3a}:", 1)
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +76,6 @@ mod tests {
         assert_eq!(visible("a\u{1b}[31mb\nc\td\re"), "a\\u{1b}[31mb\nc\td\\u{d}e");
         assert_eq!(inline("a\nb\u{202e}c\u{9b}"), "a\\u{a}b\\u{202e}c\\u{9b}");
         assert!(matches!(visible("Bürger „x“"), Cow::Borrowed(_)));
+        assert_eq!(no_workflow_commands("a\n  ::add-mask::x\nb::c\n".into()), "a\n  \\u{3a}:add-mask::x\nb::c\n");
     }
 }

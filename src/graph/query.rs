@@ -243,7 +243,7 @@ pub fn obligations_text(m: &Model, party: PartyId, duties: &[Duty]) -> String {
             let _ = writeln!(out, "      {}", extra.join("; "));
         }
     }
-    out
+    crate::escape::no_workflow_commands(crate::escape::visible(&out).into_owned())
 }
 
 /// A seat of a body, for `pakt who`.
@@ -357,5 +357,5 @@ pub fn who_text(w: &Membership) -> String {
         let label = s.label.as_ref().map(|l| format!(" {l}")).unwrap_or_default();
         let _ = writeln!(out, "  {}{label}: {}{chair}", s.seat, parts.join(", "));
     }
-    out
+    crate::escape::no_workflow_commands(crate::escape::visible(&out).into_owned())
 }
