@@ -293,8 +293,21 @@ pub fn check_file(path: &Path, settings: &Settings) -> Result<FileResult, RunErr
 /// Check many files in parallel; results in path order.
 pub fn check_paths(paths: &[PathBuf], settings: &Settings) -> Result<Vec<FileResult>, RunError> {
     let files = discover(paths)?;
+    check_files_with(&files, settings, check_file).into_iter().collect()
+}
+
+/// Check `files` in parallel with `check` (`check_file`; tests pass one
+/// that fails), one result per file in the order given. A check that
+/// panics, or a worker that dies, gives a run error for its file: no
+/// file's result is ever dropped, so a failure can never turn into a pass.
+#[doc(hidden)]
+pub fn check_files_with<F>(files: &[PathBuf], settings: &Settings, check: F) -> Vec<Result<FileResult, RunError>>
+where
+    F: Fn(&Path, &Settings) -> Result<FileResult, RunError> + Sync,
+{
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
     let next = std::sync::atomic::AtomicUsize::new(0);
+    let check = &check;
     let mut results: Vec<(usize, Result<FileResult, RunError>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
@@ -303,7 +316,19 @@ pub fn check_paths(paths: &[PathBuf], settings: &Settings) -> Result<Vec<FileRes
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(path) = files.get(i) else { break };
-                        mine.push((i, check_file(path, settings)));
+                        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(path, settings)));
+                        let result = outcome.unwrap_or_else(|payload| {
+                            let why = payload
+                                .downcast_ref::<&str>()
+                                .map(|s| s.to_string())
+                                .or_else(|| payload.downcast_ref::<String>().cloned())
+                                .unwrap_or_else(|| "unknown cause".to_string());
+                            Err(RunError(format!(
+                                "internal error while checking {}: {why} (this is a bug in pakt; please report it)",
+                                path.display()
+                            )))
+                        });
+                        mine.push((i, result));
                     }
                     mine
                 })
@@ -312,5 +337,14 @@ pub fn check_paths(paths: &[PathBuf], settings: &Settings) -> Result<Vec<FileRes
         handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
     });
     results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
+    // Any file a dead worker took without a result gets one.
+    let mut out = Vec::with_capacity(files.len());
+    let mut results = results.into_iter().peekable();
+    for (i, path) in files.iter().enumerate() {
+        match results.next_if(|(j, _)| *j == i) {
+            Some((_, r)) => out.push(r),
+            None => out.push(Err(RunError(format!("internal error: {} was not checked", path.display())))),
+        }
+    }
+    out
 }

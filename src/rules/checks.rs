@@ -491,8 +491,28 @@ pub fn tranches(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 }
             }
         }
+        if overflow {
+            // Money is exact in cents up to i64::MAX; a sum beyond cannot be
+            // compared with any ceiling, and is surely a typo.
+            let cur = currency.clone().unwrap_or_default();
+            let mut d = sink
+                .finding(
+                    format!(
+                        "the tranches of `{}` add up to more than {}, the most pakt counts exactly",
+                        f.id.value,
+                        Money::from_minor(&cur, i64::MAX)
+                    ),
+                    Label::new(f.amount.as_ref().map_or(f.id.span, |a| a.span), "cannot be checked against the tranches"),
+                )
+                .with_help("correct the tranches: no agreement commits amounts this large");
+            for t in &f.tranches {
+                d = d.with_label(Label::new(t.amount.span, format!("{}", t.year.value)));
+            }
+            sink.push(&[&f.meta], d);
+            continue;
+        }
         let (Some(amount), false) = (&f.amount, f.tranches.is_empty()) else { continue };
-        if amount.money.currency != currency.clone().unwrap_or_default() || overflow {
+        if amount.money.currency != currency.clone().unwrap_or_default() {
             continue;
         }
         let total = Money::from_minor(&amount.money.currency, sum);
