@@ -10,7 +10,7 @@ mod export;
 pub mod query;
 mod svg;
 
-pub use export::{dot, json, mermaid, mermaid_too_large, MERMAID_MAX_EDGES};
+pub use export::{dot, json, mermaid, mermaid_too_large, DOT_MAX_LABEL, MERMAID_MAX_EDGES};
 pub use svg::svg;
 
 use crate::model::*;
