@@ -345,10 +345,8 @@ impl<'a> Renderer<'a> {
             return self.render_plain(diag);
         }
         // Groups of nearby labels, each with its context lines.
-        let mut groups: Vec<(usize, usize)> = ranges
-            .iter()
-            .map(|(a, b)| (a.saturating_sub(CONTEXT + 1), b + CONTEXT + 1))
-            .collect();
+        let mut groups: Vec<(usize, usize)> =
+            ranges.iter().map(|(a, b)| (a.saturating_sub(CONTEXT + 1), b + CONTEXT + 1)).collect();
         groups.sort_unstable();
         let mut merged: Vec<(usize, usize)> = Vec::new();
         for (a, b) in groups {
@@ -393,7 +391,6 @@ impl<'a> Renderer<'a> {
             return self.render_plain(diag);
         }
         // Every snippet header names the place of a label.
-        let mut out = out;
         for l in &drawn {
             let offset = l.span.start.min(len);
             let pos = self.index.position(self.text, offset);
@@ -425,7 +422,6 @@ impl<'a> Renderer<'a> {
         }
         out
     }
-
 }
 
 /// miette's snippet header `╭─[file:line:column]` counts the column in
@@ -436,7 +432,11 @@ fn character_column_in_header(rendered: String, name: &str, pos: crate::span::Po
     if pos.column == view_column {
         return rendered;
     }
-    rendered.replacen(&format!("{name}:{}:{view_column}]", pos.line), &format!("{name}:{}:{}]", pos.line, pos.column), 1)
+    rendered.replacen(
+        &format!("{name}:{}:{view_column}]", pos.line),
+        &format!("{name}:{}:{}]", pos.line, pos.column),
+        1,
+    )
 }
 
 /// Render one diagnostic as miette's graphical report.

@@ -56,13 +56,7 @@ pub fn no_workflow_commands(s: String) -> String {
         return s;
     }
     s.split('\n')
-        .map(|line| {
-            if starts_command(line) {
-                line.replacen("::", "\\u{3a}:", 1)
-            } else {
-                line.to_string()
-            }
-        })
+        .map(|line| if starts_command(line) { line.replacen("::", "\\u{3a}:", 1) } else { line.to_string() })
         .collect::<Vec<_>>()
         .join("\n")
 }

@@ -617,7 +617,14 @@ mod tests {
         assert_eq!(levenshtein("lnd", "land"), 1);
         assert_eq!(levenshtein("", "abc"), 3);
         assert_eq!(levenshtein("Gemeindebund", "Gemeindetag"), 4);
-        for (a, b) in [("beirta", "beirat"), ("lnd", "land"), ("", "abc"), ("Gemeindebund", "Gemeindetag"), ("kitten", "sitting"), ("ab", "ba")] {
+        for (a, b) in [
+            ("beirta", "beirat"),
+            ("lnd", "land"),
+            ("", "abc"),
+            ("Gemeindebund", "Gemeindetag"),
+            ("kitten", "sitting"),
+            ("ab", "ba"),
+        ] {
             for max in 0..6 {
                 let exact = levenshtein(a, b);
                 let bounded = super::levenshtein_within(a, b, max, &mut usize::MAX.clone());

@@ -174,10 +174,12 @@ fn a_predecessor_that_is_not_an_agreement_is_never_quoted() {
 fn diff_of_many_renamed_elements_is_near_linear() {
     let dir = scratch("diff-renamed");
     let work = |n: usize| {
-        let goals = |prefix: &str| (0..n).fold(String::new(), |mut s, i| {
-            let _ = writeln!(s, "goal {prefix}_{i} \"Ziel {i}\"");
-            s
-        });
+        let goals = |prefix: &str| {
+            (0..n).fold(String::new(), |mut s, i| {
+                let _ = writeln!(s, "goal {prefix}_{i} \"Ziel {i}\"");
+                s
+            })
+        };
         let old = check_text(&dir, "old.pakt", &agreement("", &goals("alt")));
         let new = check_text(&dir, "new.pakt", &agreement("", &goals("neu")));
         let (report, work) = measure(|| {
@@ -204,7 +206,8 @@ fn word_diff_of_a_long_rewrite_is_near_linear() {
         let text = |w: &str| (0..n).map(|i| format!("{w}{i} ")).collect::<String>();
         let (segments, work) = measure(|| pakt::diff::words::diff(&text("alt"), &text("neu")));
         // Beyond the limit: one deletion and one insertion, still exact.
-        let old: String = segments.iter().filter(|s| s.op != pakt::diff::words::Op::Insert).map(|s| s.text.as_str()).collect();
+        let old: String =
+            segments.iter().filter(|s| s.op != pakt::diff::words::Op::Insert).map(|s| s.text.as_str()).collect();
         assert_eq!(old, text("alt"));
         work
     };
@@ -215,7 +218,10 @@ fn word_diff_of_a_long_rewrite_is_near_linear() {
 fn did_you_mean_with_long_or_many_names_is_near_linear() {
     let long = |n: usize| {
         let name = "a".repeat(n);
-        let text = agreement("", &format!("party {name}b \"P\" {{ side state }}\nbody k \"K\" {{ seat s {{ party {name}c }} }}\n"));
+        let text = agreement(
+            "",
+            &format!("party {name}b \"P\" {{ side state }}\nbody k \"K\" {{ seat s {{ party {name}c }} }}\n"),
+        );
         measure(|| check::compile(&text, &check::Limits::default())).1
     };
     assert_near_linear("did you mean, long names", long(2_000), long(4_000));
@@ -359,7 +365,8 @@ fn text_outputs_show_control_characters_visibly() {
     let d = &json_diagnostics(&json.stdout)[0];
     assert!(human.stdout.contains(&format!("esc.pakt:{}:{}]", d["line"], d["column"])), "{}", human.stdout);
 
-    let clean = write(&dir, "clean.pakt", &agreement("", &format!("body k \"{HOSTILE}\" {{ seat s {{ party land }} }}\n")));
+    let clean =
+        write(&dir, "clean.pakt", &agreement("", &format!("body k \"{HOSTILE}\" {{ seat s {{ party land }} }}\n")));
     let who = pakt(&["who", "--body", "k", clean.to_str().unwrap()]);
     assert_eq!(who.code, 0, "{}", who.stderr);
     assert!(!who.stdout.contains('\u{1b}') && who.stdout.contains("\\u{1b}"), "{}", who.stdout);
@@ -412,7 +419,11 @@ fn graph_outputs_stay_well_formed() {
     assert!(dot.contains(&format!("tooltip=\"{}", "L".repeat(100))), "the full text goes into the tooltip");
     let mermaid = pakt(&["graph", "--format", "mermaid", file.to_str().unwrap()]);
     assert_eq!(mermaid.code, 0, "{}", mermaid.stderr);
-    assert!(mermaid.stdout.lines().nth(1).is_some_and(|l| l.starts_with("%%") && l.contains("--focus")), "{}", &mermaid.stdout[..200]);
+    assert!(
+        mermaid.stdout.lines().nth(1).is_some_and(|l| l.starts_with("%%") && l.contains("--focus")),
+        "{}",
+        &mermaid.stdout[..200]
+    );
     assert!(mermaid.stderr.contains("--focus"), "{}", mermaid.stderr);
 }
 
@@ -434,7 +445,8 @@ fn line_and_column_agree_in_every_format_with_cr_crlf_and_lf() {
     let expected_column = text[line_start..at].chars().count() + 1;
     assert_eq!((line as usize, column as usize), (expected_line, expected_column), "{d}");
     let sarif: Value = serde_json::from_str(&pakt(&["check", "--format", "sarif", path]).stdout).unwrap();
-    let result = sarif["runs"][0]["results"].as_array().unwrap().iter().find(|r| r["ruleId"] == "R001").unwrap().clone();
+    let result =
+        sarif["runs"][0]["results"].as_array().unwrap().iter().find(|r| r["ruleId"] == "R001").unwrap().clone();
     let region = &result["locations"][0]["physicalLocation"]["region"];
     assert_eq!((region["startLine"].as_u64(), region["startColumn"].as_u64()), (Some(line), Some(column)));
     let gitlab: Value = serde_json::from_str(&pakt(&["check", "--format", "gitlab", path]).stdout).unwrap();

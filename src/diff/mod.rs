@@ -682,9 +682,8 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut synopsis = Vec::new();
     for c in &changes {
-        let Some(container) =
-            container_of(&c.path_key(), &new_elements, &new_index)
-                .or_else(|| container_of(&c.path_key(), &old_elements, &old_index))
+        let Some(container) = container_of(&c.path_key(), &new_elements, &new_index)
+            .or_else(|| container_of(&c.path_key(), &old_elements, &old_index))
         else {
             continue;
         };

@@ -195,11 +195,8 @@ pub fn markdown(r: &Report) -> String {
     for c in &r.changes {
         let sec = section(c);
         if sec != last {
-            let _ = write!(
-                out,
-                "\n#### {}\n\n| | Change | Old | New | Effect |\n|---|---|---|---|---|\n",
-                md_cell(&sec)
-            );
+            let _ =
+                write!(out, "\n#### {}\n\n| | Change | Old | New | Effect |\n|---|---|---|---|---|\n", md_cell(&sec));
             last = sec;
         }
         let (old, new) = match &c.words {

@@ -101,7 +101,11 @@ pub fn diff(old: &str, new: &str) -> Vec<Segment> {
     } else {
         let mut ops = vec![similar::DiffOp::Equal { old_index: 0, new_index: 0, len: head }];
         ops.push(similar::DiffOp::Delete { old_index: head, old_len: a.len() - head - tail, new_index: head });
-        ops.push(similar::DiffOp::Insert { old_index: a.len() - tail, new_index: head, new_len: b.len() - head - tail });
+        ops.push(similar::DiffOp::Insert {
+            old_index: a.len() - tail,
+            new_index: head,
+            new_len: b.len() - head - tail,
+        });
         ops.push(similar::DiffOp::Equal { old_index: a.len() - tail, new_index: b.len() - tail, len: tail });
         ops
     };

@@ -502,7 +502,10 @@ pub fn tranches(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                         f.id.value,
                         Money::from_minor(&cur, i64::MAX)
                     ),
-                    Label::new(f.amount.as_ref().map_or(f.id.span, |a| a.span), "cannot be checked against the tranches"),
+                    Label::new(
+                        f.amount.as_ref().map_or(f.id.span, |a| a.span),
+                        "cannot be checked against the tranches",
+                    ),
                 )
                 .with_help("correct the tranches: no agreement commits amounts this large");
             for t in &f.tranches {
