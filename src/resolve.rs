@@ -162,9 +162,18 @@ pub fn levenshtein_within(a: &str, b: &str, max: usize, budget: &mut usize) -> O
     for (i, ca) in a.iter().enumerate() {
         let row = i + 1;
         let (lo, hi) = (row.saturating_sub(max).max(1), (row + max).min(b.len()));
-        cur.iter_mut().for_each(|c| *c = big);
+        // Only the cells next to the band are read outside it: reset those,
+        // not the whole row (that would cost the length of `b` per row).
         if let Some(first) = cur.first_mut() {
             *first = if row <= max { row } else { big };
+        }
+        if lo > 1 {
+            if let Some(c) = cur.get_mut(lo - 1) {
+                *c = big;
+            }
+        }
+        if let Some(c) = cur.get_mut(hi + 1) {
+            *c = big;
         }
         let cells = (hi + 1).saturating_sub(lo);
         crate::work::tick(cells);
@@ -627,7 +636,25 @@ mod tests {
         ] {
             for max in 0..6 {
                 let exact = levenshtein(a, b);
-                let bounded = super::levenshtein_within(a, b, max, &mut usize::MAX.clone());
+                let bounded = super::levenshtein_within(a, b, max, &mut { usize::MAX });
+                assert_eq!(bounded, (exact <= max).then_some(exact), "{a} {b} {max}");
+            }
+        }
+        // Many pairs over a two-letter alphabet, where near and far mix.
+        let mut seed: u64 = 7;
+        let mut word = |len: usize| {
+            (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    if seed >> 63 == 0 { 'a' } else { 'b' }
+                })
+                .collect::<String>()
+        };
+        for i in 0..400 {
+            let (a, b) = (word(i % 13), word((i * 7) % 11));
+            for max in 0..6 {
+                let exact = levenshtein(&a, &b);
+                let bounded = super::levenshtein_within(&a, &b, max, &mut { usize::MAX });
                 assert_eq!(bounded, (exact <= max).then_some(exact), "{a} {b} {max}");
             }
         }
