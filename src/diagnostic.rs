@@ -337,16 +337,37 @@ impl<'a> Renderer<'a> {
                 (line(l.span.start), line(l.span.end))
             })
             .collect();
-        let too_long = ranges.iter().flat_map(|(a, b)| [*a, *b]).any(|l| {
+        let long = |l: usize| {
             let (a, b) = self.line_range(l);
             b - a > MAX_SHOWN_LINE
-        });
+        };
+        // A label on (or across) a line too long to show: no snippet. The
+        // lines a snippet shows cost no more than the output they make.
+        let too_long = ranges.iter().any(|(a, b)| (*a..=*b).any(long));
         if too_long {
             return self.render_plain(diag);
         }
         // Groups of nearby labels, each with its context lines.
-        let mut groups: Vec<(usize, usize)> =
-            ranges.iter().map(|(a, b)| (a.saturating_sub(CONTEXT + 1), b + CONTEXT + 1)).collect();
+        // Context lines stop before a line too long to show.
+        let mut groups: Vec<(usize, usize)> = ranges
+            .iter()
+            .map(|(a, b)| {
+                let (mut first, mut last) = (*a, *b);
+                for _ in 0..=CONTEXT {
+                    if first == 0 || long(first - 1) {
+                        break;
+                    }
+                    first -= 1;
+                }
+                for _ in 0..=CONTEXT {
+                    if long(last + 1) {
+                        break;
+                    }
+                    last += 1;
+                }
+                (first, last)
+            })
+            .collect();
         groups.sort_unstable();
         let mut merged: Vec<(usize, usize)> = Vec::new();
         for (a, b) in groups {

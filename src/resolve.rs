@@ -646,7 +646,11 @@ mod tests {
             (0..len)
                 .map(|_| {
                     seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                    if seed >> 63 == 0 { 'a' } else { 'b' }
+                    if seed >> 63 == 0 {
+                        'a'
+                    } else {
+                        'b'
+                    }
                 })
                 .collect::<String>()
         };

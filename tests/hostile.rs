@@ -285,6 +285,18 @@ fn human_output_of_many_findings_on_one_long_line_is_near_linear() {
 }
 
 #[test]
+fn a_snippet_never_shows_a_line_too_long_to_show() {
+    let dir = scratch("long-neighbour");
+    // The undefined `lnd` is on the line before a 50,000-character title.
+    let long = "W".repeat(50_000);
+    let text = agreement("", &format!("body k \"K\" {{ seat s {{ party lnd }} }}\nbody l \"{long}\" {{ }}\n"));
+    let r = check_text(&dir, "long.pakt", &text);
+    let human = output::format(Format::Human, std::slice::from_ref(&r), &Options::default());
+    assert!(human.contains("party lnd"), "{human}");
+    assert!(!human.contains(&"W".repeat(5_000)), "the long line is shown: {} bytes of output", human.len());
+}
+
+#[test]
 fn human_output_with_labels_far_apart_is_near_linear() {
     let dir = scratch("far-apart");
     let work = |n: usize| {
