@@ -377,8 +377,10 @@ impl Resolver {
             };
             // Only a nearer name (or an equally near one, first in order) can win.
             let max = best.map_or(limit, |(dist, _, _)| dist);
-            if shown.len().abs_diff(id.len()) > max * 4 {
-                continue; // a UTF-8 character has at most 4 bytes
+            // Names whose length alone rules them out: bytes first (a
+            // character has at most 4), then characters.
+            if shown.len().abs_diff(id.len()) > max * 4 || shown.chars().count().abs_diff(len) > max {
+                continue;
             }
             let Some(dist) = levenshtein_within(id, shown, max, &mut budget) else {
                 if budget == 0 {
