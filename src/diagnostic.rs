@@ -384,7 +384,7 @@ impl<'a> Renderer<'a> {
             let (start, _) = self.line_range(first);
             let (_, end) = self.line_range(last);
             let seg = Segment::new(self.text.get(start..end).unwrap_or(""), start, start + grown, first);
-            grown += seg.text.len() - (end - start);
+            grown += seg.text.len().saturating_sub(end - start);
             segments.push(seg);
         }
         let view = View { name: crate::escape::inline(self.path).into_owned(), segments };
@@ -416,7 +416,7 @@ impl<'a> Renderer<'a> {
             let offset = l.span.start.min(len);
             let pos = self.index.position(self.text, offset);
             let line_start = report.source.to_view(self.line_range(pos.line - 1).0);
-            out = character_column_in_header(out, &name, pos, report.source.to_view(offset) - line_start + 1);
+            out = character_column_in_header(out, &name, pos, report.source.to_view(offset).saturating_sub(line_start) + 1);
         }
         out
     }
