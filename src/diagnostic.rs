@@ -416,7 +416,12 @@ impl<'a> Renderer<'a> {
             let offset = l.span.start.min(len);
             let pos = self.index.position(self.text, offset);
             let line_start = report.source.to_view(self.line_range(pos.line - 1).0);
-            out = character_column_in_header(out, &name, pos, report.source.to_view(offset).saturating_sub(line_start) + 1);
+            out = character_column_in_header(
+                out,
+                &name,
+                pos,
+                report.source.to_view(offset).saturating_sub(line_start) + 1,
+            );
         }
         out
     }

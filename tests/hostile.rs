@@ -130,6 +130,7 @@ fn supersedes_refuses_devices_fifos_folders_and_other_files() {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn supersedes_stays_inside_the_repository() {
     let outside = scratch("supersedes-outside");
