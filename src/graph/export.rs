@@ -56,13 +56,26 @@ fn cut_bytes(escaped: String, max: usize) -> String {
     head
 }
 
+/// A node or graph name for DOT: escaped, and when too long for Graphviz,
+/// cut with a hash of the whole name, so that names stay distinct and the
+/// node and its edges still agree.
+fn dot_id(id: &str) -> String {
+    let escaped = dot_escape(id);
+    if escaped.len() <= DOT_MAX_TOOLTIP_BYTES {
+        return escaped;
+    }
+    // FNV-1a, 64 bit: the same on every machine and run.
+    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    format!("{}#{hash:016x}", cut_bytes(escaped, DOT_MAX_TOOLTIP_BYTES - 100))
+}
+
 /// Mermaid's default `maxEdges`: a diagram with more edges is not drawn.
 pub const MERMAID_MAX_EDGES: usize = 500;
 
 /// Graphviz DOT, with a legend of the node kinds used.
 pub fn dot(g: &Graph) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "digraph \"{}\" {{", dot_escape(&g.agreement));
+    let _ = writeln!(out, "digraph \"{}\" {{", dot_id(&g.agreement));
     out.push_str("  rankdir=LR;\n  node [style=filled, fontname=\"Helvetica\", fontsize=10];\n  edge [fontname=\"Helvetica\", fontsize=8, color=\"#555555\"];\n");
     let mut used: Vec<NodeKind> = Vec::new();
     for (_, n) in g.nodes() {
@@ -78,18 +91,18 @@ pub fn dot(g: &Graph) -> String {
             let cut: String = label.chars().take(DOT_MAX_LABEL - 1).collect();
             (format!("{cut}…"), cut_bytes(dot_escape(&label), DOT_MAX_TOOLTIP_BYTES))
         } else {
-            (label, dot_escape(&n.id))
+            (label, dot_id(&n.id))
         };
         let _ = writeln!(
             out,
             "  \"{}\" [label=\"{}\", shape={shape}, fillcolor=\"{fill}\", tooltip=\"{}\"];",
-            cut_bytes(dot_escape(&n.id), DOT_MAX_TOOLTIP_BYTES),
+            dot_id(&n.id),
             dot_escape(&shown),
             tooltip
         );
     }
     for (a, b, kind) in g.edges() {
-        let _ = writeln!(out, "  \"{}\" -> \"{}\" [label=\"{}\"];", dot_escape(&a.id), dot_escape(&b.id), kind.label());
+        let _ = writeln!(out, "  \"{}\" -> \"{}\" [label=\"{}\"];", dot_id(&a.id), dot_id(&b.id), kind.label());
     }
     used.sort();
     out.push_str(
