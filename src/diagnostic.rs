@@ -161,6 +161,12 @@ struct Segment {
 
 impl Segment {
     fn new(file_text: &str, file_start: usize, view_start: usize, first_line: usize) -> Segment {
+        let file_end = file_start + file_text.len();
+        // Most text has nothing to change.
+        if !file_text.chars().any(|c| c == '\r' || (crate::escape::is_hidden(c) && c != '\n' && c != '\t')) {
+            let text = file_text.to_string();
+            return Segment { file_start, file_end, view_start, first_line, text, grown: Vec::new() };
+        }
         let mut text = String::with_capacity(file_text.len());
         let mut grown = Vec::new();
         let mut chars = file_text.char_indices().peekable();
