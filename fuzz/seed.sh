@@ -6,7 +6,7 @@
 # Usage: fuzz/seed.sh            (from the repository root or from fuzz/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for target in parse check roundtrip fmt; do
+for target in parse check roundtrip fmt diff outputs; do
     dir="fuzz/corpus/$target"
     mkdir -p "$dir"
     for f in agreements/*.pakt; do
@@ -26,9 +26,23 @@ done
 # example builds.
 if cargo build --quiet --release --example gen 2>/dev/null; then
     for seed in 1 2 3; do
-        for target in parse check roundtrip fmt; do
+        for target in parse check roundtrip fmt diff outputs; do
             ./target/release/examples/gen --size 40 --seed "$seed" > "fuzz/corpus/$target/gen-40-$seed.pakt"
         done
+    done
+fi
+# diff: pairs of versions, old and new separated by a NUL byte.
+mkdir -p fuzz/corpus/diff
+pair() { { cat "$1"; printf '\0'; cat "$2"; } > "fuzz/corpus/diff/$3"; }
+pair agreements/sachsen-anhalt-2006.pakt agreements/sachsen-anhalt-2014.pakt real-2006-2014
+pair agreements/sachsen-anhalt-2014.pakt agreements/sachsen-anhalt-2006.pakt real-2014-2006
+for f in agreements/*.pakt; do
+    pair "$f" "$f" "same-$(basename "$f")"
+done
+if [ -d tests/fixtures/rules ]; then
+    for f in tests/fixtures/rules/*.fail.pakt; do
+        ok="${f%.fail.pakt}.pass.pakt"
+        [ -e "$ok" ] && pair "$ok" "$f" "fixture-$(basename "$f")"
     done
 fi
 # Keywords and punctuation, from the grammar.

@@ -174,7 +174,9 @@ pub fn load(path: &Path, limits: &Limits) -> Result<FileResult, RunError> {
 }
 
 /// Load the agreement a model supersedes, relative to the file's folder.
-/// Returns the predecessor, or the diagnostic that says why it is missing.
+/// Only a regular `*.pakt` file inside the repository is read (see
+/// `predecessor`). Returns the predecessor, or the diagnostic that says why
+/// it is missing; that never quotes a file that did not compile.
 pub fn load_predecessor(path: &Path, model: &Model, limits: &Limits) -> Option<Result<FileResult, Diagnostic>> {
     let sup = model.supersedes.as_ref()?;
     let base = path.parent().unwrap_or(Path::new("."));
@@ -187,14 +189,25 @@ pub fn load_predecessor(path: &Path, model: &Model, limits: &Limits) -> Option<R
             Label::new(sup.span, "path relative to this file's folder"),
         )
         .with_help(format!(
-            "looked for {}; give the path of the earlier agreement relative to this file",
+            "looked for {}; give the path of an earlier agreement (`*.pakt`) inside this repository, relative to this file",
             target.display()
         ))
     };
-    Some(match load(&target, limits) {
+    let real = match crate::predecessor::locate(path, &sup.value) {
+        Ok(real) => real,
+        Err(refusal) => return Some(Err(not_found(refusal.reason()))),
+    };
+    Some(match load(&real, limits) {
         Err(e) => Err(not_found(e.0)),
         Ok(pre) if pre.model.is_none() || pre.diagnostics.iter().any(Diagnostic::is_error) => {
-            let first = pre.diagnostics.first().map(|d| d.message.clone()).unwrap_or_default();
+            let first = pre.diagnostics.first();
+            // A file that does not even parse may be anything: name the
+            // problem, never its text.
+            let message = match (&pre.model, first) {
+                (Some(_), Some(d)) => d.message.clone(),
+                (None, Some(d)) => format!("{}({}): it is not a readable agreement", d.code, d.name),
+                (_, None) => String::new(),
+            };
             let d = Diagnostic::error(
                 "R007",
                 "predecessor-not-found",
@@ -203,14 +216,14 @@ pub fn load_predecessor(path: &Path, model: &Model, limits: &Limits) -> Option<R
             )
             .with_related(Related {
                 path: target.display().to_string(),
-                span: pre.diagnostics.first().map(|d| d.primary.span).unwrap_or_default(),
-                message: first,
+                span: first.map(|d| d.primary.span).unwrap_or_default(),
+                message,
                 position: None,
             })
             .with_help("fix the superseded agreement first");
             Err(d)
         }
-        Ok(pre) => Ok(pre),
+        Ok(pre) => Ok(FileResult { path: target, ..pre }),
     })
 }
 
@@ -359,10 +372,37 @@ pub fn check_run(paths: &[PathBuf], settings: &Settings) -> Result<Run, RunError
         let canonical = std::fs::canonicalize(file).ok()?;
         roots.iter().filter(|r| canonical.starts_with(r)).min_by_key(|r| r.components().count()).cloned()
     };
+    let results = in_parallel(&files, |path| check_file_in(path, boundary(path).as_deref(), settings));
+    let mut run = Run { warnings: found.warnings, ..Run::default() };
+    for r in results {
+        let (result, config) = r?;
+        run.results.push(result);
+        run.configs.push(config);
+    }
+    Ok(run)
+}
+
+/// Check `files` in parallel with `check` (`check_file`; tests pass one
+/// that fails), one result per file in the order given. A check that
+/// panics, or a worker that dies, gives a run error for its file: no
+/// file's result is ever dropped, so a failure can never turn into a pass.
+#[doc(hidden)]
+pub fn check_files_with<F>(files: &[PathBuf], settings: &Settings, check: F) -> Vec<Result<FileResult, RunError>>
+where
+    F: Fn(&Path, &Settings) -> Result<FileResult, RunError> + Sync,
+{
+    in_parallel(files, |path| check(path, settings))
+}
+
+/// Run `check` on every file on all cores; one result per file, in order.
+fn in_parallel<T: Send, F>(files: &[PathBuf], check: F) -> Vec<Result<T, RunError>>
+where
+    F: Fn(&Path) -> Result<T, RunError> + Sync,
+{
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
     let next = std::sync::atomic::AtomicUsize::new(0);
-    type Checked = Result<(FileResult, ConfigUse), RunError>;
-    let mut results: Vec<(usize, Checked)> = std::thread::scope(|scope| {
+    let check = &check;
+    let mut results: Vec<(usize, Result<T, RunError>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 scope.spawn(|| {
@@ -370,7 +410,19 @@ pub fn check_run(paths: &[PathBuf], settings: &Settings) -> Result<Run, RunError
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(path) = files.get(i) else { break };
-                        mine.push((i, check_file_in(path, boundary(path).as_deref(), settings)));
+                        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(path)));
+                        let result = outcome.unwrap_or_else(|payload| {
+                            let why = payload
+                                .downcast_ref::<&str>()
+                                .map(|s| s.to_string())
+                                .or_else(|| payload.downcast_ref::<String>().cloned())
+                                .unwrap_or_else(|| "unknown cause".to_string());
+                            Err(RunError(format!(
+                                "internal error while checking {}: {why} (this is a bug in pakt; please report it)",
+                                path.display()
+                            )))
+                        });
+                        mine.push((i, result));
                     }
                     mine
                 })
@@ -379,11 +431,14 @@ pub fn check_run(paths: &[PathBuf], settings: &Settings) -> Result<Run, RunError
         handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
     });
     results.sort_by_key(|(i, _)| *i);
-    let mut run = Run { warnings: found.warnings, ..Run::default() };
-    for (_, r) in results {
-        let (result, config) = r?;
-        run.results.push(result);
-        run.configs.push(config);
+    // Any file a dead worker took without a result gets one.
+    let mut out = Vec::with_capacity(files.len());
+    let mut results = results.into_iter().peekable();
+    for (i, path) in files.iter().enumerate() {
+        match results.next_if(|(j, _)| *j == i) {
+            Some((_, r)) => out.push(r),
+            None => out.push(Err(RunError(format!("internal error: {} was not checked", path.display())))),
+        }
     }
-    Ok(run)
+    out
 }

@@ -278,7 +278,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
     match execute(command, out, err, color) {
         Ok(code) => code,
         Err(e) => {
-            let _ = writeln!(err, "error: {e}");
+            let _ = writeln!(err, "error: {}", crate::escape::visible(&e.0));
             2
         }
     }
@@ -373,7 +373,13 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             }
             let text = match format {
                 GraphFormat::Dot => graph::dot(&g),
-                GraphFormat::Mermaid => graph::mermaid(&g),
+                GraphFormat::Mermaid => {
+                    let edges = g.edges().len();
+                    if edges > graph::MERMAID_MAX_EDGES {
+                        writeln!(err, "note: {}", graph::mermaid_too_large(edges)).map_err(io)?;
+                    }
+                    graph::mermaid(&g)
+                }
                 GraphFormat::Svg => graph::svg(&g),
                 GraphFormat::Json => json_text(&graph::json(&g, &result.text))?,
             };

@@ -125,54 +125,124 @@ impl Default for RenderOptions {
 
 struct Report<'a> {
     diag: &'a Diagnostic,
-    source: Window<'a>,
+    source: View,
+    /// The labels shown in the snippet, in view coordinates.
+    labels: Vec<(Span, String, bool)>,
+    /// Escaped message and help.
+    message: String,
+    help: Option<String>,
 }
 
-/// The part of a source text a report shows: the lines around its labels.
-/// miette scans its source from the start for every snippet; handing it
-/// only this window keeps rendering proportional to what is shown, however
-/// large the file and however many diagnostics it has.
-struct Window<'a> {
-    name: &'a str,
-    text: &'a str,
-    /// Byte offset and 0-based line of the window's start in the file.
-    offset: usize,
+/// The parts of a source text a report shows: the lines around its labels,
+/// one segment per group of nearby labels, with hidden characters made
+/// visible. miette scans its source from the start for every snippet;
+/// handing it only these segments keeps rendering proportional to what is
+/// shown, however large the file, however far apart the labels and however
+/// many diagnostics it has.
+///
+/// Escaping makes a segment longer than the text it shows, so a view has
+/// offsets of its own: `to_view` maps a file offset to them.
+struct View {
+    name: String,
+    segments: Vec<Segment>,
+}
+
+struct Segment {
+    /// Start in the file and in the view, and the 0-based line of the start.
+    file_start: usize,
+    file_end: usize,
+    view_start: usize,
     first_line: usize,
+    text: String,
+    /// (end of an escaped character relative to `file_start`, bytes added
+    /// by the escapes up to there).
+    grown: Vec<(usize, usize)>,
 }
 
-impl miette::SourceCode for Window<'_> {
+impl Segment {
+    fn new(file_text: &str, file_start: usize, view_start: usize, first_line: usize) -> Segment {
+        let file_end = file_start + file_text.len();
+        // Most text has nothing to change.
+        if !file_text.chars().any(|c| c == '\r' || (crate::escape::is_hidden(c) && c != '\n' && c != '\t')) {
+            let text = file_text.to_string();
+            return Segment { file_start, file_end, view_start, first_line, text, grown: Vec::new() };
+        }
+        let mut text = String::with_capacity(file_text.len());
+        let mut grown = Vec::new();
+        let mut chars = file_text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                // A lone CR ends a line, as in `span::LineIndex`; miette
+                // agrees only about `\n` and `\r\n` (same length, so no shift).
+                '\r' if chars.peek().is_none_or(|(_, n)| *n != '\n') => text.push('\n'),
+                '\r' | '\n' | '\t' => text.push(c),
+                c if crate::escape::is_hidden(c) => {
+                    let before = text.len();
+                    text.push_str(&crate::escape::inline(c.encode_utf8(&mut [0; 4])));
+                    let added = (text.len() - before).saturating_sub(c.len_utf8());
+                    let total = grown.last().map_or(0, |(_, g)| *g) + added;
+                    grown.push((i + c.len_utf8(), total));
+                }
+                c => text.push(c),
+            }
+        }
+        Segment { file_start, file_end: file_start + file_text.len(), view_start, first_line, text, grown }
+    }
+
+    fn to_view(&self, offset: usize) -> usize {
+        let local = offset.clamp(self.file_start, self.file_end) - self.file_start;
+        let k = self.grown.partition_point(|(end, _)| *end <= local);
+        let added = k.checked_sub(1).and_then(|k| self.grown.get(k)).map_or(0, |(_, g)| *g);
+        self.view_start + local + added
+    }
+}
+
+impl View {
+    fn to_view(&self, offset: usize) -> usize {
+        let seg = self.segments.iter().find(|s| offset <= s.file_end).or(self.segments.last());
+        seg.map_or(0, |s| s.to_view(offset))
+    }
+}
+
+impl miette::SourceCode for View {
     fn read_span<'b>(
         &'b self,
         span: &miette::SourceSpan,
         before: usize,
         after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'b> + 'b>, miette::MietteError> {
-        let local = span.offset().checked_sub(self.offset).ok_or(miette::MietteError::OutOfBounds)?;
-        let contents = self.text.read_span(&miette::SourceSpan::new(local.into(), span.len()), before, after)?;
+        let seg = self
+            .segments
+            .iter()
+            .find(|s| span.offset() >= s.view_start && span.offset() <= s.view_start + s.text.len())
+            .ok_or(miette::MietteError::OutOfBounds)?;
+        let local = span.offset() - seg.view_start;
+        let contents = seg.text.read_span(&miette::SourceSpan::new(local.into(), span.len()), before, after)?;
         let shown = contents.span();
+        crate::work::tick(local + shown.len());
         Ok(Box::new(miette::MietteSpanContents::new_named(
-            self.name.to_string(),
+            self.name.clone(),
             contents.data(),
-            miette::SourceSpan::new((shown.offset() + self.offset).into(), shown.len()),
-            contents.line() + self.first_line,
+            miette::SourceSpan::new((shown.offset() + seg.view_start).into(), shown.len()),
+            contents.line() + seg.first_line,
             contents.column(),
             // miette counts the lines from the start of the source up to the
             // end of the snippet (and merges snippets by it): count the lines
-            // before the window too.
-            contents.line_count() + self.first_line,
+            // before the segment too.
+            contents.line_count() + seg.first_line,
         )))
     }
 }
 
 impl fmt::Debug for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diag.message)
+        f.write_str(&self.message)
     }
 }
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diag.message)
+        f.write_str(&self.message)
     }
 }
 
@@ -190,34 +260,19 @@ impl miette::Diagnostic for Report<'_> {
         })
     }
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        let mut parts: Vec<String> = Vec::new();
-        if let Some(h) = &self.diag.help {
-            parts.push(h.clone());
-        }
-        for r in &self.diag.related {
-            match r.position {
-                Some(p) => parts.push(format!("see {}:{}:{}: {}", r.path, p.line, p.column, r.message)),
-                None => parts.push(format!("see {} (bytes {}..{}): {}", r.path, r.span.start, r.span.end, r.message)),
-            }
-        }
-        if let Some(reason) = &self.diag.suppressed {
-            parts.push(format!("allowed in the agreement: {reason}"));
-        }
-        if parts.is_empty() {
-            None
-        } else {
-            Some(Box::new(parts.join("\n")))
-        }
+        self.help.as_ref().map(|h| Box::new(h.as_str()) as Box<dyn fmt::Display + 'b>)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
         Some(&self.source)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        let primary =
-            miette::LabeledSpan::new_primary_with_span(Some(self.diag.primary.message.clone()), self.diag.primary.span);
-        let rest =
-            self.diag.secondary.iter().map(|l| miette::LabeledSpan::new_with_span(Some(l.message.clone()), l.span));
-        Some(Box::new(std::iter::once(primary).chain(rest)))
+        Some(Box::new(self.labels.iter().map(|(span, message, primary)| {
+            if *primary {
+                miette::LabeledSpan::new_primary_with_span(Some(message.clone()), *span)
+            } else {
+                miette::LabeledSpan::new_with_span(Some(message.clone()), *span)
+            }
+        })))
     }
 }
 
@@ -233,6 +288,10 @@ pub struct Renderer<'a> {
 const MAX_SHOWN_LINE: usize = 4096;
 /// Lines of context the window keeps around the labels.
 const CONTEXT: usize = 3;
+/// Labels drawn in one snippet; further labels (a cycle through 10,000
+/// bodies) are listed below it by line and column. miette's layout costs
+/// grow with the square of the labels it draws.
+const MAX_DRAWN_LABELS: usize = 8;
 
 impl<'a> Renderer<'a> {
     pub fn new(path: &'a str, text: &'a str) -> Self {
@@ -245,38 +304,133 @@ impl<'a> Renderer<'a> {
         (start, end)
     }
 
+    /// The help text: the diagnostic's help, related places, labels not
+    /// drawn, and the reason a finding is allowed; escaped.
+    fn help(&self, diag: &Diagnostic, undrawn: &[Label]) -> Option<String> {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(h) = &diag.help {
+            parts.push(h.clone());
+        }
+        for r in &diag.related {
+            match r.position {
+                Some(p) => parts.push(format!("see {}:{}:{}: {}", r.path, p.line, p.column, r.message)),
+                None => parts.push(format!("see {} (bytes {}..{}): {}", r.path, r.span.start, r.span.end, r.message)),
+            }
+        }
+        if !undrawn.is_empty() {
+            parts.push(format!("{} more places:", undrawn.len()));
+            for l in undrawn {
+                let p = self.index.position(self.text, l.span.start);
+                parts.push(format!("  {}:{}:{}: {}", self.path, p.line, p.column, l.message));
+            }
+        }
+        if let Some(reason) = &diag.suppressed {
+            parts.push(format!("allowed in the agreement: {reason}"));
+        }
+        (!parts.is_empty()).then(|| crate::escape::visible(&parts.join("\n")).into_owned())
+    }
+
     /// One diagnostic as miette's graphical report.
     pub fn render(&self, diag: &Diagnostic, options: RenderOptions) -> String {
-        let spans: Vec<Span> =
-            std::iter::once(diag.primary.span).chain(diag.secondary.iter().map(|l| l.span)).collect();
+        let drawn: Vec<&Label> =
+            std::iter::once(&diag.primary).chain(diag.secondary.iter()).take(MAX_DRAWN_LABELS).collect();
+        let undrawn = diag.secondary.get(MAX_DRAWN_LABELS - 1..).unwrap_or(&[]);
         let len = self.text.len();
-        let lines: Vec<usize> = spans
+        // The lines each drawn label covers.
+        let ranges: Vec<(usize, usize)> = drawn
             .iter()
-            .flat_map(|s| [s.start.min(len), s.end.min(len)])
-            .map(|o| self.index.position(self.text, o).line - 1)
+            .map(|l| {
+                let line = |o: usize| self.index.position(self.text, o.min(len)).line - 1;
+                (line(l.span.start), line(l.span.end))
+            })
             .collect();
-        let too_long = lines.iter().any(|l| {
-            let (a, b) = self.line_range(*l);
+        let long = |l: usize| {
+            let (a, b) = self.line_range(l);
             b - a > MAX_SHOWN_LINE
-        });
+        };
+        // A label on (or across) a line too long to show: no snippet. The
+        // lines a snippet shows cost no more than the output they make.
+        let too_long = ranges.iter().any(|(a, b)| (*a..=*b).any(long));
         if too_long {
             return self.render_plain(diag);
         }
-        let first = lines.iter().min().copied().unwrap_or(0).saturating_sub(CONTEXT);
-        let last = lines.iter().max().copied().unwrap_or(0) + CONTEXT;
-        let (start, _) = self.line_range(first);
-        let (_, end) = self.line_range(last);
-        let window =
-            Window { name: self.path, text: self.text.get(start..end).unwrap_or(""), offset: start, first_line: first };
+        // Groups of nearby labels, each with its context lines.
+        // Context lines stop before a line too long to show.
+        let mut groups: Vec<(usize, usize)> = ranges
+            .iter()
+            .map(|(a, b)| {
+                let (mut first, mut last) = (*a, *b);
+                for _ in 0..=CONTEXT {
+                    if first == 0 || long(first - 1) {
+                        break;
+                    }
+                    first -= 1;
+                }
+                for _ in 0..=CONTEXT {
+                    if long(last + 1) {
+                        break;
+                    }
+                    last += 1;
+                }
+                (first, last)
+            })
+            .collect();
+        groups.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for (a, b) in groups {
+            match merged.last_mut() {
+                Some(last) if a <= last.1 + 1 => last.1 = last.1.max(b),
+                _ => merged.push((a, b)),
+            }
+        }
+        let mut segments = Vec::new();
+        // Bytes the escapes of earlier segments added: view offsets keep the
+        // file's order and the gaps between segments.
+        let mut grown = 0;
+        for (first, last) in merged {
+            let (start, _) = self.line_range(first);
+            let (_, end) = self.line_range(last);
+            let seg = Segment::new(self.text.get(start..end).unwrap_or(""), start, start + grown, first);
+            grown += seg.text.len().saturating_sub(end - start);
+            segments.push(seg);
+        }
+        let view = View { name: crate::escape::inline(self.path).into_owned(), segments };
+        let labels: Vec<(Span, String, bool)> = drawn
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let span = Span::new(view.to_view(l.span.start.min(len)), view.to_view(l.span.end.min(len)));
+                (span, crate::escape::inline(&l.message).into_owned(), i == 0)
+            })
+            .collect();
         let theme =
             if options.color { miette::GraphicalTheme::unicode() } else { miette::GraphicalTheme::unicode_nocolor() };
         let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(options.width).with_links(false);
-        let report = Report { diag, source: window };
+        let name = view.name.clone();
+        let report = Report {
+            diag,
+            message: crate::escape::inline(&diag.message).into_owned(),
+            help: self.help(diag, undrawn),
+            labels,
+            source: view,
+        };
         let mut out = String::new();
         if handler.render_report(&mut out, &report).is_err() {
             return self.render_plain(diag);
         }
-        self.character_column_in_header(out, diag.primary.span.start)
+        // Every snippet header names the place of a label.
+        for l in &drawn {
+            let offset = l.span.start.min(len);
+            let pos = self.index.position(self.text, offset);
+            let line_start = report.source.to_view(self.line_range(pos.line - 1).0);
+            out = character_column_in_header(
+                out,
+                &name,
+                pos,
+                report.source.to_view(offset).saturating_sub(line_start) + 1,
+            );
+        }
+        out
     }
 
     /// The report without a snippet, for lines too long to show.
@@ -288,31 +442,35 @@ impl<'a> Renderer<'a> {
         };
         let mut out = format!(
             "{}: {}({})\n\n  {mark} {}\n   at {}:{}:{}: {} (the line is too long to show)\n",
-            diag.severity, diag.code, diag.name, diag.message, self.path, pos.line, pos.column, diag.primary.message
+            diag.severity,
+            diag.code,
+            diag.name,
+            crate::escape::inline(&diag.message),
+            crate::escape::inline(self.path),
+            pos.line,
+            pos.column,
+            crate::escape::inline(&diag.primary.message)
         );
-        if let Some(h) = &diag.help {
+        if let Some(h) = self.help(diag, diag.secondary.get(MAX_DRAWN_LABELS - 1..).unwrap_or(&[])) {
             out.push_str(&format!("  help: {h}\n"));
         }
         out
     }
+}
 
-    /// miette's report header `╭─[file:line:column]` counts the column in
-    /// bytes, so after „Bürger“ it points too far right. Put the character
-    /// column there, as every other output format does.
-    fn character_column_in_header(&self, rendered: String, offset: usize) -> String {
-        let offset = offset.min(self.text.len());
-        let pos = self.index.position(self.text, offset);
-        let (line_start, _) = self.line_range(pos.line - 1);
-        let byte_column = offset - line_start + 1;
-        if pos.column == byte_column {
-            return rendered;
-        }
-        rendered.replacen(
-            &format!("{}:{}:{byte_column}]", self.path, pos.line),
-            &format!("{}:{}:{}]", self.path, pos.line, pos.column),
-            1,
-        )
+/// miette's snippet header `╭─[file:line:column]` counts the column in
+/// bytes of what it shows, so after „Bürger“ or an escaped character it
+/// points too far right. Put the character column there, as every other
+/// output format does.
+fn character_column_in_header(rendered: String, name: &str, pos: crate::span::Position, view_column: usize) -> String {
+    if pos.column == view_column {
+        return rendered;
     }
+    rendered.replacen(
+        &format!("{name}:{}:{view_column}]", pos.line),
+        &format!("{name}:{}:{}]", pos.line, pos.column),
+        1,
+    )
 }
 
 /// Render one diagnostic as miette's graphical report.

@@ -272,7 +272,7 @@ fn human(results: &[FileResult], options: &Options, info: &RunInfo) -> String {
                 (0, 0) => "ok".to_string(),
                 (e, w) => format!("{e} error(s), {w} warning(s)"),
             };
-            let _ = writeln!(out, "{path}: {status}");
+            let _ = writeln!(out, "{}: {status}", crate::escape::inline(&path));
         }
         let renderer = diagnostic::Renderer::new(&path, &r.text);
         for d in r.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
@@ -284,7 +284,7 @@ fn human(results: &[FileResult], options: &Options, info: &RunInfo) -> String {
     if !options.quiet {
         out.push_str(&summary_block(results, info));
     }
-    out
+    crate::escape::no_workflow_commands(out)
 }
 
 // ------------------------------------------------------------ json
@@ -574,7 +574,7 @@ pub fn sarif(results: &[FileResult]) -> Value {
 // ------------------------------------------------------------ GitHub
 
 fn gh_escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    crate::escape::visible(s).replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 fn gh_escape_property(s: &str) -> String {
@@ -655,8 +655,16 @@ fn gnu(results: &[FileResult]) -> String {
         let path = r.display_path();
         for d in diags {
             let l = source.locate(d.primary.span);
-            let _ =
-                writeln!(out, "{path}:{}:{}: {}: {} [{}]", l.start.line, l.start.column, d.severity, d.message, d.code);
+            let _ = writeln!(
+                out,
+                "{}:{}:{}: {}: {} [{}]",
+                crate::escape::inline(&path),
+                l.start.line,
+                l.start.column,
+                d.severity,
+                crate::escape::inline(&d.message),
+                d.code
+            );
         }
     }
     out

@@ -196,6 +196,69 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
     prev.get(b.len()).copied().unwrap_or(0)
 }
 
+/// The edit distance of `a` and `b` if it is at most `max`, else `None`.
+/// Only the cells within `max` of the diagonal are computed, and the
+/// computation stops once every cell of a row exceeds `max`: the cost is
+/// at most `(max * 2 + 1)` times the length of `a`, however long the names.
+/// `budget` is decreased by the cells computed; at zero, the answer is `None`.
+pub fn levenshtein_within(a: &str, b: &str, max: usize, budget: &mut usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let big = max + 1;
+    // prev[j] = distance of a[..i] and b[..j]; cells outside the band stay `big`.
+    let mut prev: Vec<usize> = (0..=b.len()).map(|j| if j <= max { j } else { big }).collect();
+    let mut cur = vec![big; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        let row = i + 1;
+        let (lo, hi) = (row.saturating_sub(max).max(1), (row + max).min(b.len()));
+        // Only the cells next to the band are read outside it: reset those,
+        // not the whole row (that would cost the length of `b` per row).
+        if let Some(first) = cur.first_mut() {
+            *first = if row <= max { row } else { big };
+        }
+        if lo > 1 {
+            if let Some(c) = cur.get_mut(lo - 1) {
+                *c = big;
+            }
+        }
+        if let Some(c) = cur.get_mut(hi + 1) {
+            *c = big;
+        }
+        let cells = (hi + 1).saturating_sub(lo);
+        crate::work::tick(cells);
+        if cells > *budget {
+            *budget = 0;
+            return None;
+        }
+        *budget -= cells;
+        let mut best = cur.first().copied().unwrap_or(big);
+        for j in lo..=hi {
+            let cb = b.get(j - 1).copied().unwrap_or_default();
+            let sub = prev.get(j - 1).copied().unwrap_or(big) + usize::from(*ca != cb);
+            let del = prev.get(j).copied().unwrap_or(big) + 1;
+            let ins = cur.get(j - 1).copied().unwrap_or(big) + 1;
+            let v = sub.min(del).min(ins).min(big);
+            if let Some(c) = cur.get_mut(j) {
+                *c = v;
+            }
+            best = best.min(v);
+        }
+        if best > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev.get(b.len()).copied().filter(|d| *d <= max)
+}
+
+/// Edit distance above which no name is suggested, however long the names.
+const MAX_SUGGESTION_DISTANCE: usize = 8;
+/// Edit-distance cells one "did you mean" search may compute.
+const SUGGESTION_BUDGET: usize = 200_000;
+
 impl Resolver {
     fn define(&mut self, name: &Spanned<String>, target: Target) {
         if name.value.is_empty() {
@@ -429,24 +492,38 @@ impl Resolver {
         }
         self.suggestions_left -= 1;
         let len = id.chars().count();
-        let limit = (len / 3).max(1);
+        let limit = (len / 3).clamp(1, MAX_SUGGESTION_DISTANCE);
         let prefix = scope.map(|s| format!("{s}."));
-        self.names
-            .iter()
-            .filter(|(_, d)| allowed.contains(Kinds::of(d.target)))
-            .map(|(name, d)| {
-                let shown = match &prefix {
-                    Some(p) => name.strip_prefix(p.as_str()).unwrap_or(name),
-                    None => name,
-                };
-                // Names whose length differs by more than the limit cannot be near.
-                let dist =
-                    if shown.chars().count().abs_diff(len) > limit { usize::MAX } else { levenshtein(id, shown) };
-                (dist, shown.to_string(), d.span)
-            })
-            .filter(|(dist, _, _)| *dist <= limit)
-            .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)))
-            .map(|(_, name, span)| (name, span))
+        let mut budget = SUGGESTION_BUDGET;
+        let mut best: Option<(usize, &str, Span)> = None;
+        for (name, d) in self.names.iter().filter(|(_, d)| allowed.contains(Kinds::of(d.target))) {
+            crate::work::tick(1);
+            let shown = match &prefix {
+                Some(p) => name.strip_prefix(p.as_str()).unwrap_or(name),
+                None => name,
+            };
+            // Only a nearer name (or an equally near one, first in order) can win.
+            let max = best.map_or(limit, |(dist, _, _)| dist);
+            // Names whose length alone rules them out: bytes first (a
+            // character has at most 4), then characters.
+            if shown.len().abs_diff(id.len()) > max * 4 || shown.chars().count().abs_diff(len) > max {
+                continue;
+            }
+            let Some(dist) = levenshtein_within(id, shown, max, &mut budget) else {
+                if budget == 0 {
+                    break;
+                }
+                continue;
+            };
+            let better = match best {
+                None => true,
+                Some((bd, bn, _)) => (dist, shown) < (bd, bn),
+            };
+            if better {
+                best = Some((dist, shown, d.span));
+            }
+        }
+        best.map(|(_, name, span)| (name.to_string(), span))
     }
 
     fn opt(&mut self, r: Option<RawRef>, allowed: Kinds, scope: Option<&str>, what: &str) -> Option<Ref> {
@@ -901,5 +978,41 @@ mod tests {
         assert_eq!(levenshtein("lnd", "land"), 1);
         assert_eq!(levenshtein("", "abc"), 3);
         assert_eq!(levenshtein("Gemeindebund", "Gemeindetag"), 4);
+        for (a, b) in [
+            ("beirta", "beirat"),
+            ("lnd", "land"),
+            ("", "abc"),
+            ("Gemeindebund", "Gemeindetag"),
+            ("kitten", "sitting"),
+            ("ab", "ba"),
+        ] {
+            for max in 0..6 {
+                let exact = levenshtein(a, b);
+                let bounded = super::levenshtein_within(a, b, max, &mut { usize::MAX });
+                assert_eq!(bounded, (exact <= max).then_some(exact), "{a} {b} {max}");
+            }
+        }
+        // Many pairs over a two-letter alphabet, where near and far mix.
+        let mut seed: u64 = 7;
+        let mut word = |len: usize| {
+            (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    if seed >> 63 == 0 {
+                        'a'
+                    } else {
+                        'b'
+                    }
+                })
+                .collect::<String>()
+        };
+        for i in 0..400 {
+            let (a, b) = (word(i % 13), word((i * 7) % 11));
+            for max in 0..6 {
+                let exact = levenshtein(&a, &b);
+                let bounded = super::levenshtein_within(&a, &b, max, &mut { usize::MAX });
+                assert_eq!(bounded, (exact <= max).then_some(exact), "{a} {b} {max}");
+            }
+        }
     }
 }

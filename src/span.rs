@@ -48,16 +48,43 @@ pub struct Position {
 }
 
 /// Line starts of a source text, for offset → position translation.
+///
+/// A line ends at `\n`, at `\r\n` and at a lone `\r` (old Mac files), in
+/// every output format alike. Long lines carry checkpoints every
+/// `CHECKPOINT` bytes, so that finding the column of an offset costs at most
+/// that many characters, however long the line and however many findings
+/// it holds.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// (byte offset, 0-based character column there), in offset order.
+    marks: Vec<(usize, usize)>,
 }
+
+const CHECKPOINT: usize = 256;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        let mut marks = Vec::new();
+        let mut column = 0;
+        let mut next_mark = CHECKPOINT;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let lone_cr = c == '\r' && chars.peek().is_none_or(|(_, n)| *n != '\n');
+            if c == '\n' || lone_cr {
+                starts.push(i + 1);
+                column = 0;
+                next_mark = i + 1 + CHECKPOINT;
+                continue;
+            }
+            if i >= next_mark {
+                marks.push((i, column));
+                next_mark = i + CHECKPOINT;
+            }
+            column += 1;
+        }
+        LineIndex { starts, marks }
     }
 
     /// Byte offset where 0-based `line` starts, if the text has that line.
@@ -74,10 +101,19 @@ impl LineIndex {
             Err(i) => i.saturating_sub(1),
         };
         let start = self.starts.get(line).copied().unwrap_or(0);
-        let column = text.get(start..offset).map(|s| s.chars().count()).unwrap_or_else(|| {
-            text.get(start..).map_or(0, |s| s.char_indices().take_while(|(i, _)| start + i < offset).count())
+        // Count from the last checkpoint of this line before the offset.
+        let (from, before) = match self.marks.partition_point(|(at, _)| *at <= offset).checked_sub(1) {
+            Some(k) => match self.marks.get(k) {
+                Some(&(at, col)) if at >= start => (at, col),
+                _ => (start, 0),
+            },
+            None => (start, 0),
+        };
+        crate::work::tick(offset - from);
+        let column = text.get(from..offset).map(|s| s.chars().count()).unwrap_or_else(|| {
+            text.get(from..).map_or(0, |s| s.char_indices().take_while(|(i, _)| from + i < offset).count())
         });
-        Position { line: line + 1, column: column + 1 }
+        Position { line: line + 1, column: before + column + 1 }
     }
 }
 
@@ -93,5 +129,26 @@ mod tests {
         assert_eq!(idx.position(text, x), Position { line: 2, column: 5 });
         assert_eq!(idx.position(text, 0), Position { line: 1, column: 1 });
         assert_eq!(idx.position(text, 999), Position { line: 2, column: 6 });
+    }
+
+    #[test]
+    fn lone_cr_crlf_and_lf_all_end_lines() {
+        let text = "a\rb\r\nc\nd";
+        let idx = LineIndex::new(text);
+        let at = |c: char| idx.position(text, text.find(c).unwrap_or(0));
+        assert_eq!([at('a'), at('b'), at('c'), at('d')].map(|p| p.line), [1, 2, 3, 4]);
+        assert_eq!(at('d').column, 1);
+    }
+
+    #[test]
+    fn checkpoints_give_the_same_columns_as_counting() {
+        let line = "ä".repeat(700) + "x" + &"b".repeat(600);
+        let text = format!("first\n{line}\r{line}");
+        let idx = LineIndex::new(&text);
+        for (offset, _) in text.char_indices() {
+            let start = text.get(..offset).and_then(|t| t.rfind(['\n', '\r'])).map_or(0, |i| i + 1);
+            let expected = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+            assert_eq!(idx.position(&text, offset).column, expected, "offset {offset}");
+        }
     }
 }

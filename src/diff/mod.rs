@@ -88,6 +88,8 @@ pub struct Element {
 
 impl Element {
     pub fn key(&self) -> String {
+        // Counted: every comparison of elements goes through their keys.
+        crate::work::tick(1);
         format!("{}:{}", self.kind, self.id)
     }
     /// A short description for "added" and "removed".
@@ -186,15 +188,16 @@ struct Flat<'m> {
 
 impl Flat<'_> {
     fn name(&self, id: &str) -> String {
-        for (old, new) in self.rename {
-            if id == old {
-                return new.clone();
-            }
-            if let Some(rest) = id.strip_prefix(old.as_str()).and_then(|r| r.strip_prefix('.')) {
+        // The shortest renamed prefix (`body` of `body.seat`) wins, then the
+        // whole id; looked up, not searched, for many renamed bodies.
+        for (dot, _) in id.match_indices('.') {
+            crate::work::tick(1);
+            let (old, rest) = (id.get(..dot).unwrap_or(""), id.get(dot + 1..).unwrap_or(""));
+            if let Some(new) = self.rename.get(old) {
                 return format!("{new}.{rest}");
             }
         }
-        id.to_string()
+        self.rename.get(id).cloned().unwrap_or_else(|| id.to_string())
     }
     fn r(&self, r: &Ref) -> String {
         self.name(&self.m.target_id(r.target))
@@ -775,6 +778,16 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
     let old_by_key: BTreeMap<String, (usize, &Element)> =
         old_elements.iter().enumerate().map(|(i, e)| (e.key(), (i, e))).collect();
     let new_keys: BTreeSet<String> = new_elements.iter().map(Element::key).collect();
+    // Key → first index, so that every lookup below is a map access, not a
+    // walk over all elements (which made 1,000 renamed goals take minutes).
+    let index_of = |els: &[Element]| {
+        let mut map: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, e) in els.iter().enumerate() {
+            map.entry(e.key()).or_insert(i);
+        }
+        map
+    };
+    let (old_index, new_index) = (index_of(&old_elements), index_of(&new_elements));
     let mut changes: Vec<Change> = Vec::new();
 
     for (ni, n) in new_elements.iter().enumerate() {
@@ -895,17 +908,20 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
             }
         }
     }
+    // The new position of the last old element before this one that is
+    // still there.
+    let mut anchor = 0;
     for (oi, o) in old_elements.iter().enumerate() {
+        crate::work::tick(1);
         let key = o.key();
+        if let Some(ni) = new_index.get(&key) {
+            anchor = *ni;
+        }
         if new_keys.contains(&key) {
             continue;
         }
         let row = classify::presence(o.kind, false, o.consent_step);
         // A removed element is listed after the new element it stood before.
-        let anchor = old_elements
-            .get(..oi)
-            .and_then(|before| before.iter().rev().find_map(|b| new_elements.iter().position(|n| n.key() == b.key())))
-            .unwrap_or(0);
         changes.push(Change {
             kind: ChangeKind::Removed,
             element: o.kind,
@@ -927,20 +943,25 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
     changes.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.path.cmp(&b.path)));
 
     // The Synopse: each changed top-level element, old and new as written.
-    let container_of = |key: &str, els: &[Element]| els.iter().find(|e| e.key() == key).map(|e| e.container.clone());
+    let container_of = |key: &str, els: &[Element], index: &BTreeMap<String, usize>| {
+        crate::work::tick(1);
+        index.get(key).and_then(|i| els.get(*i)).map(|e| e.container.clone())
+    };
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut synopsis = Vec::new();
     for c in &changes {
-        let Some(container) =
-            container_of(&c.path_key(), &new_elements).or_else(|| container_of(&c.path_key(), &old_elements))
+        let Some(container) = container_of(&c.path_key(), &new_elements, &new_index)
+            .or_else(|| container_of(&c.path_key(), &old_elements, &old_index))
         else {
             continue;
         };
         if !seen.insert(container.clone()) {
             continue;
         }
-        let find = |els: &[Element]| els.iter().find(|e| e.key() == container).map(|e| (e.span, e.section.clone()));
-        let (old_span, new_span) = (find(&old_elements), find(&new_elements));
+        let find = |els: &[Element], index: &BTreeMap<String, usize>| {
+            index.get(&container).and_then(|i| els.get(*i)).map(|e| (e.span, e.section.clone()))
+        };
+        let (old_span, new_span) = (find(&old_elements, &old_index), find(&new_elements, &new_index));
         let old_src = old_span.as_ref().map(|(s, _)| slice(old_text, *s));
         let new_src = new_span.as_ref().map(|(s, _)| slice(new_text, *s));
         let segments = words::diff(old_src.as_deref().unwrap_or(""), new_src.as_deref().unwrap_or(""));

@@ -71,8 +71,18 @@ fn shorten(s: &str, max: usize) -> String {
 
 /// Plain text; ANSI colours when `color`.
 pub fn text(r: &Report, color: bool) -> String {
-    let paint = |code: &str, s: &str| if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() };
-    let mut out = format!("pakt diff {} {}\n{}\n", r.old_path, r.new_path, summary_line(r));
+    // Text from the agreements is escaped before it is painted, so that only
+    // pakt's own colours reach the terminal.
+    let paint = |code: &str, s: &str| {
+        let s = crate::escape::visible(s);
+        if color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.into_owned()
+        }
+    };
+    let v = |s: &str| crate::escape::visible(s).into_owned();
+    let mut out = format!("pakt diff {} {}\n{}\n", v(&r.old_path), v(&r.new_path), summary_line(r));
     let mut last = String::new();
     for c in &r.changes {
         let sec = section(c);
@@ -89,7 +99,7 @@ pub fn text(r: &Report, color: bool) -> String {
             out,
             "{} {} {}  [{}, {}: {}]",
             paint(colour, sign(c.kind)),
-            what(c),
+            v(&what(c)),
             verb(c.kind),
             c.effect.name(),
             c.weight.name(),
@@ -100,7 +110,7 @@ pub fn text(r: &Report, color: bool) -> String {
                 let rendered: String = w
                     .iter()
                     .map(|s| match s.op {
-                        Op::Equal => s.text.clone(),
+                        Op::Equal => v(&s.text),
                         Op::Delete => paint("31", &format!("[-{}-]", s.text)),
                         Op::Insert => paint("32", &format!("{{+{}+}}", s.text)),
                     })
@@ -119,13 +129,27 @@ pub fn text(r: &Report, color: bool) -> String {
             (None, None, None) => {}
         }
     }
-    out
+    crate::escape::no_workflow_commands(out)
 }
 
 // ------------------------------------------------------------ Markdown
 
+/// Text in a Markdown table cell: no raw HTML (a `<script>` or `<img>` in
+/// a wording stays text), no line break (it would end the table row), no
+/// `|` (it would end the cell), no hidden characters.
 fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    crate::escape::visible(s)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('|', "\\|")
+        .replace("\r\n", " ")
+        .replace(['\n', '\r'], " ")
+}
+
+/// Text in a Markdown code span (a path): no backtick, no line break.
+fn md_code(s: &str) -> String {
+    crate::escape::inline(s).replace('`', "'")
 }
 
 /// One side of a word diff in Markdown: deletions struck through on the
@@ -150,7 +174,8 @@ fn md_side(segments: &[Segment], keep: Op) -> String {
 
 /// Markdown for a merge-request comment.
 pub fn markdown(r: &Report) -> String {
-    let mut out = format!("### pakt diff: `{}` → `{}`\n\n**{}**\n", r.old_path, r.new_path, summary_line(r));
+    let mut out =
+        format!("### pakt diff: `{}` → `{}`\n\n**{}**\n", md_code(&r.old_path), md_code(&r.new_path), summary_line(r));
     if r.is_equivalent() {
         return out;
     }
@@ -170,7 +195,8 @@ pub fn markdown(r: &Report) -> String {
     for c in &r.changes {
         let sec = section(c);
         if sec != last {
-            let _ = write!(out, "\n#### {sec}\n\n| | Change | Old | New | Effect |\n|---|---|---|---|---|\n");
+            let _ =
+                write!(out, "\n#### {}\n\n| | Change | Old | New | Effect |\n|---|---|---|---|---|\n", md_cell(&sec));
             last = sec;
         }
         let (old, new) = match &c.words {
@@ -197,7 +223,7 @@ pub fn markdown(r: &Report) -> String {
 // ------------------------------------------------------------ HTML
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    crate::escape::visible(s).replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 fn html_side(segments: &[Segment], keep: Op) -> String {

@@ -76,11 +76,39 @@ pub fn tokenize(text: &str) -> Vec<&str> {
     tokens
 }
 
-/// The word-level difference of two texts, adjacent runs merged.
+/// Most tokens (old and new together, after the common start and end are
+/// set aside) that get a word-by-word diff. Myers' algorithm costs the
+/// number of tokens times the number of differences, so a rewritten text
+/// of 80,000 words took a minute. Beyond this, the differing middle is
+/// shown as one deletion and one insertion: exact, and linear to compute.
+pub const MAX_WORD_DIFF_TOKENS: usize = 4_000;
+
+/// The word-level difference of two texts, adjacent runs merged. Texts
+/// whose differing part has more than [`MAX_WORD_DIFF_TOKENS`] tokens are
+/// shown as the common start, the old middle deleted, the new one
+/// inserted, and the common end.
 pub fn diff(old: &str, new: &str) -> Vec<Segment> {
     let a = tokenize(old);
     let b = tokenize(new);
-    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b);
+    let head = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let tail = a.iter().rev().zip(b.iter().rev()).take(a.len().min(b.len()) - head).take_while(|(x, y)| x == y).count();
+    crate::work::tick(a.len() + b.len());
+    let middle = (a.len() - head - tail) + (b.len() - head - tail);
+    let ops = if middle <= MAX_WORD_DIFF_TOKENS {
+        // An upper bound of Myers' work on this input.
+        crate::work::tick(middle * middle);
+        similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b)
+    } else {
+        let mut ops = vec![similar::DiffOp::Equal { old_index: 0, new_index: 0, len: head }];
+        ops.push(similar::DiffOp::Delete { old_index: head, old_len: a.len() - head - tail, new_index: head });
+        ops.push(similar::DiffOp::Insert {
+            old_index: a.len() - tail,
+            new_index: head,
+            new_len: b.len() - head - tail,
+        });
+        ops.push(similar::DiffOp::Equal { old_index: a.len() - tail, new_index: b.len() - tail, len: tail });
+        ops
+    };
     let mut out: Vec<Segment> = Vec::new();
     let mut push = |op: Op, text: &str| {
         if text.is_empty() {
@@ -152,5 +180,15 @@ mod tests {
     fn word_diff_marks_changed_words() {
         let d = diff("Das Land muss die Mittel bereitstellen.", "Das Land soll die Mittel rechtzeitig bereitstellen.");
         assert_eq!(plain(&d), "Das Land [-muss-]{+soll+} die Mittel {+rechtzeitig +}bereitstellen.");
+    }
+
+    #[test]
+    fn long_rewrites_are_one_replacement_between_the_common_ends() {
+        let old = format!("Anfang {} Ende", "alt ".repeat(3_000));
+        let new = format!("Anfang {} Ende", "neu ".repeat(3_000));
+        let d = diff(&old, &new);
+        assert_eq!(d.iter().map(|s| s.op).collect::<Vec<_>>(), [Op::Equal, Op::Delete, Op::Insert, Op::Equal]);
+        assert_eq!(d.iter().filter(|s| s.op != Op::Insert).map(|s| s.text.as_str()).collect::<String>(), old);
+        assert_eq!(d.iter().filter(|s| s.op != Op::Delete).map(|s| s.text.as_str()).collect::<String>(), new);
     }
 }

@@ -30,14 +30,56 @@ pub(super) fn style(kind: NodeKind) -> (&'static str, &'static str) {
     }
 }
 
+/// Characters a label keeps in DOT; a longer label is cut with `…`, and
+/// the whole text goes into the tooltip (Graphviz rejects strings of
+/// 16,384 bytes and more, so that is cut below that too).
+pub const DOT_MAX_LABEL: usize = 1_000;
+const DOT_MAX_TOOLTIP_BYTES: usize = 12_000;
+
 fn dot_escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
+    crate::escape::visible(s).replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
 }
+
+/// `s` cut to at most `max` bytes of its escaped form, at a character
+/// boundary, with `…` when cut.
+fn cut_bytes(escaped: String, max: usize) -> String {
+    if escaped.len() <= max {
+        return escaped;
+    }
+    // Never cut inside an escape (`\\n`, `\\"`): back up to before a backslash run.
+    let mut end = max;
+    while end > 0 && !escaped.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut head = escaped.get(..end).unwrap_or("").to_string();
+    let trailing = head.chars().rev().take_while(|c| *c == '\\').count();
+    if trailing % 2 == 1 {
+        head.pop();
+    }
+    head.push('…');
+    head
+}
+
+/// A node or graph name for DOT: escaped, and when too long for Graphviz,
+/// cut with a hash of the whole name, so that names stay distinct and the
+/// node and its edges still agree.
+fn dot_id(id: &str) -> String {
+    let escaped = dot_escape(id);
+    if escaped.len() <= DOT_MAX_TOOLTIP_BYTES {
+        return escaped;
+    }
+    // FNV-1a, 64 bit: the same on every machine and run.
+    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    format!("{}#{hash:016x}", cut_bytes(escaped, DOT_MAX_TOOLTIP_BYTES - 100))
+}
+
+/// Mermaid's default `maxEdges`: a diagram with more edges is not drawn.
+pub const MERMAID_MAX_EDGES: usize = 500;
 
 /// Graphviz DOT, with a legend of the node kinds used.
 pub fn dot(g: &Graph) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "digraph \"{}\" {{", dot_escape(&g.agreement));
+    let _ = writeln!(out, "digraph \"{}\" {{", dot_id(&g.agreement));
     out.push_str("  rankdir=LR;\n  node [style=filled, fontname=\"Helvetica\", fontsize=10];\n  edge [fontname=\"Helvetica\", fontsize=8, color=\"#555555\"];\n");
     let mut used: Vec<NodeKind> = Vec::new();
     for (_, n) in g.nodes() {
@@ -49,16 +91,22 @@ pub fn dot(g: &Graph) -> String {
             Some(d) => format!("{}\n{}", n.label, d),
             None => n.label.clone(),
         };
+        let (shown, tooltip) = if label.chars().count() > DOT_MAX_LABEL {
+            let cut: String = label.chars().take(DOT_MAX_LABEL - 1).collect();
+            (format!("{cut}…"), cut_bytes(dot_escape(&label), DOT_MAX_TOOLTIP_BYTES))
+        } else {
+            (label, dot_id(&n.id))
+        };
         let _ = writeln!(
             out,
             "  \"{}\" [label=\"{}\", shape={shape}, fillcolor=\"{fill}\", tooltip=\"{}\"];",
-            dot_escape(&n.id),
-            dot_escape(&label),
-            dot_escape(&n.id)
+            dot_id(&n.id),
+            dot_escape(&shown),
+            tooltip
         );
     }
     for (a, b, kind) in g.edges() {
-        let _ = writeln!(out, "  \"{}\" -> \"{}\" [label=\"{}\"];", dot_escape(&a.id), dot_escape(&b.id), kind.label());
+        let _ = writeln!(out, "  \"{}\" -> \"{}\" [label=\"{}\"];", dot_id(&a.id), dot_id(&b.id), kind.label());
     }
     used.sort();
     out.push_str(
@@ -73,7 +121,8 @@ pub fn dot(g: &Graph) -> String {
 }
 
 fn mermaid_escape(s: &str) -> String {
-    s.replace('"', "#quot;")
+    crate::escape::visible(s)
+        .replace('"', "#quot;")
         .replace('\n', "<br/>")
         .replace('<', "#lt;")
         .replace('>', "#gt;")
@@ -83,6 +132,10 @@ fn mermaid_escape(s: &str) -> String {
 /// Mermaid flowchart (renders in Markdown on GitHub and GitLab).
 pub fn mermaid(g: &Graph) -> String {
     let mut out = String::from("flowchart LR\n");
+    let edges = g.edges().len();
+    if edges > MERMAID_MAX_EDGES {
+        let _ = writeln!(out, "%% {}", mermaid_too_large(edges));
+    }
     let mut names = std::collections::BTreeMap::new();
     let mut used: Vec<NodeKind> = Vec::new();
     for (i, (_, n)) in g.nodes().enumerate() {
@@ -120,6 +173,13 @@ pub fn mermaid(g: &Graph) -> String {
         let _ = writeln!(out, "  classDef {} fill:{fill},stroke:#555", kind.name());
     }
     out
+}
+
+/// The note for a Mermaid diagram with more edges than Mermaid draws.
+pub fn mermaid_too_large(edges: usize) -> String {
+    format!(
+        "{edges} edges: more than Mermaid draws by default (maxEdges {MERMAID_MAX_EDGES}); show a part with `--focus ID --radius N`, or use `--format svg`"
+    )
 }
 
 /// JSON node-link document; `text` is the source, for line and column.

@@ -10,7 +10,7 @@ mod export;
 pub mod query;
 mod svg;
 
-pub use export::{dot, json, mermaid};
+pub use export::{dot, json, mermaid, mermaid_too_large, DOT_MAX_LABEL, MERMAID_MAX_EDGES};
 pub use svg::svg;
 
 use crate::model::*;
@@ -281,6 +281,11 @@ impl Graph {
         let mut keep: BTreeSet<NodeIndex> = BTreeSet::from([start]);
         let mut frontier = vec![start];
         for _ in 0..radius {
+            // Nothing left to visit: a huge radius costs no more than the graph.
+            if frontier.is_empty() {
+                break;
+            }
+            crate::work::tick(1);
             let mut next = Vec::new();
             for n in frontier {
                 for m in self.graph.neighbors_undirected(n) {

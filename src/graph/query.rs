@@ -306,5 +306,5 @@ pub fn obligations_text(m: &Model, party: PartyId, duties: &[Duty]) -> String {
             let _ = writeln!(out, "      in all: {percent} % of the whole{rounded}{amount}");
         }
     }
-    out
+    crate::escape::no_workflow_commands(crate::escape::visible(&out).into_owned())
 }

@@ -72,28 +72,38 @@ const EDGE_GROUPS: &[(&str, EdgeKind)] = &[
     ("continues, supersedes", EdgeKind::Continues),
 ];
 
+/// Text for XML: markup characters as entities, and every character XML
+/// 1.0 forbids even as a reference (most C0 controls, U+FFFE, U+FFFF) or a
+/// viewer would act on, as a visible `\u{..}` escape.
 fn xml(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    crate::escape::inline(s).replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// Wrap text into lines of at most `WRAP` characters, at spaces.
+/// Wrap text into lines of at most `WRAP` characters, at spaces; a word
+/// longer than a line is cut. Each character is handled once, so a label of
+/// one 80,000-character word costs no more than 80,000 short words.
 fn wrap(text: &str) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut cur = String::new();
+    let mut cur_len = 0;
     for word in text.split_whitespace() {
-        let len = cur.chars().count();
-        if len > 0 && len + 1 + word.chars().count() > WRAP {
+        let word_len = word.chars().count();
+        crate::work::tick(word_len);
+        if cur_len > 0 && cur_len + 1 + word_len > WRAP {
             lines.push(std::mem::take(&mut cur));
+            cur_len = 0;
         }
-        if !cur.is_empty() {
+        if cur_len > 0 {
             cur.push(' ');
+            cur_len += 1;
         }
-        cur.push_str(word);
-        while cur.chars().count() > WRAP {
-            let head: String = cur.chars().take(WRAP).collect();
-            let tail: String = cur.chars().skip(WRAP).collect();
-            lines.push(head);
-            cur = tail;
+        for c in word.chars() {
+            if cur_len == WRAP {
+                lines.push(std::mem::take(&mut cur));
+                cur_len = 0;
+            }
+            cur.push(c);
+            cur_len += 1;
         }
     }
     if !cur.is_empty() || lines.is_empty() {
@@ -344,5 +354,6 @@ mod tests {
         assert_eq!(lines.join(" "), "Beauftragter des Freistaats Thüringen für E-Government und IT");
         let long = "x".repeat(70);
         assert_eq!(wrap(&long).len(), 3);
+        assert_eq!(wrap(&format!("ab {long}")), vec!["ab".to_string(), "x".repeat(30), "x".repeat(30), "x".repeat(10)]);
     }
 }

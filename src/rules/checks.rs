@@ -566,8 +566,31 @@ pub fn tranches(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 }
             }
         }
+        if overflow {
+            // Money is exact in cents up to i64::MAX; a sum beyond cannot be
+            // compared with any ceiling, and is surely a typo.
+            let cur = currency.clone().unwrap_or_default();
+            let mut d = sink
+                .finding(
+                    format!(
+                        "the tranches of `{}` add up to more than {}, the most pakt counts exactly",
+                        f.id.value,
+                        Money::from_minor(&cur, i64::MAX)
+                    ),
+                    Label::new(
+                        f.amount.as_ref().map_or(f.id.span, |a| a.span),
+                        "cannot be checked against the tranches",
+                    ),
+                )
+                .with_help("correct the tranches: no agreement commits amounts this large");
+            for t in &f.tranches {
+                d = d.with_label(Label::new(t.amount.span, format!("{}", t.year.value)));
+            }
+            sink.push(&[&f.meta], d);
+            continue;
+        }
         let (Some(amount), false) = (&f.amount, f.tranches.is_empty()) else { continue };
-        if amount.money.currency != currency.clone().unwrap_or_default() || overflow {
+        if amount.money.currency != currency.clone().unwrap_or_default() {
             continue;
         }
         let total = Money::from_minor(&amount.money.currency, sum);
@@ -682,23 +705,42 @@ pub fn reporting_cycle(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         Some(Target::Body(b)) => Some(b.index()),
         _ => None,
     };
-    let mut reported: BTreeSet<usize> = BTreeSet::new();
+    // Each body has at most one reporting line, so one walk per body that
+    // stops at any body seen before visits every body once: linear.
+    // state: 0 not seen, 1 + k on the walk from the k-th start, MAX done.
+    let mut state = vec![0usize; m.bodies.len()];
+    let mut place = vec![0usize; m.bodies.len()];
     for start in 0..m.bodies.len() {
-        // Follow the single reporting line from `start`; a cycle is found
-        // when it returns to a body already on this walk.
-        let mut walk: Vec<usize> = vec![start];
-        let mut cur = start;
-        while let Some(n) = next(cur) {
-            if let Some(pos) = walk.iter().position(|w| *w == n) {
-                let cycle: Vec<usize> = walk.get(pos..).map(<[usize]>::to_vec).unwrap_or_default();
-                let Some(&smallest) = cycle.iter().min() else { break };
-                if reported.insert(smallest) {
-                    report_cycle(m, sink, &cycle);
+        if state.get(start) != Some(&0) {
+            continue;
+        }
+        let mut walk: Vec<usize> = Vec::new();
+        let mut cur = Some(start);
+        while let Some(n) = cur {
+            crate::work::tick(1);
+            match state.get(n).copied() {
+                Some(0) => {
+                    if let (Some(s), Some(p)) = (state.get_mut(n), place.get_mut(n)) {
+                        *s = 1 + start;
+                        *p = walk.len();
+                    }
+                    walk.push(n);
+                    cur = next(n);
                 }
-                break;
+                // Back on this walk: the walk from there on is a cycle.
+                Some(s) if s == 1 + start => {
+                    let from = place.get(n).copied().unwrap_or(0);
+                    let cycle: Vec<usize> = walk.get(from..).map(<[usize]>::to_vec).unwrap_or_default();
+                    report_cycle(m, sink, &cycle);
+                    break;
+                }
+                _ => break,
             }
-            walk.push(n);
-            cur = n;
+        }
+        for w in walk {
+            if let Some(s) = state.get_mut(w) {
+                *s = usize::MAX;
+            }
         }
     }
 }
@@ -1019,8 +1061,11 @@ pub fn continuity(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 let near = pre
                     .bodies
                     .iter()
-                    .map(|pb| (crate::resolve::levenshtein(&cont.value, &pb.id.value), pb))
-                    .filter(|(dist, _)| *dist <= (cont.value.len() / 3).max(1))
+                    .filter_map(|pb| {
+                        let max = (cont.value.len() / 3).clamp(1, 8);
+                        let mut budget = 100_000;
+                        crate::resolve::levenshtein_within(&cont.value, &pb.id.value, max, &mut budget).map(|d| (d, pb))
+                    })
                     .min_by_key(|(dist, _)| *dist);
                 let mut d = sink
                     .finding(

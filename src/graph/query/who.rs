@@ -373,5 +373,5 @@ pub fn who_text(w: &Membership) -> String {
             }
         }
     }
-    out
+    crate::escape::no_workflow_commands(crate::escape::visible(&out).into_owned())
 }
