@@ -234,6 +234,12 @@ rows! {
     "act.added", N, E, "another act is cited";
     "act.removed", N, E, "an act is no longer cited";
     "act.changed", N, E, "a cited act's name, date or kind changes";
+    "element.renamed", N, E, "an element keeps its content under another id";
+    "note.changed", N, E, "a note changes (no substance, but not silently equal)";
+    "assumption.changed", N, E, "what the model assumes beyond its sources changes";
+    "sections.renumbered", N, E, "sections are renumbered";
+    "share.raised", N, Ma, "a payer pays a larger share";
+    "share.lowered", N, Ma, "a payer pays a smaller share";
     "fact.stated", N, E, "a fact the earlier version's sources did not state (`unknown`) is now stated";
     "fact.unknown", N, E, "a fact is now marked as not stated by the sources (`unknown`)";
     "wording.changed", N, E, "the official wording changes";
@@ -385,7 +391,9 @@ fn requirement_change(
 /// value means the field is absent on that side.
 pub fn classify(kind: &str, field: &str, old: Option<&Field>, new: Option<&Field>) -> Row {
     let id: &'static str = match (kind, field) {
-        (_, "wording") => "wording.changed",
+        (_, "wording" | "wordings") => "wording.changed",
+        (_, "notes") => "note.changed",
+        (_, "assumptions" | "unknown") => "assumption.changed",
         (_, "section") => "section.changed",
         (_, "name" | "label" | "text") => "name.changed",
         ("agreement", "title") => "agreement.title.changed",
@@ -479,6 +487,17 @@ pub fn classify(kind: &str, field: &str, old: Option<&Field>, new: Option<&Field
         ("group", _) => "group.members.changed",
         ("key", "figures") => "key.figures.changed",
         ("key", _) => "key.source.changed",
+        ("share", "share") => match (old, new) {
+            (Some(Field::Text(a)), Some(Field::Text(b))) => {
+                let pct = |t: &str| t.strip_suffix(" %").and_then(|n| crate::values::Decimal::parse(n).ok());
+                match (pct(a), pct(b)) {
+                    (Some(x), Some(y)) if y > x => "share.raised",
+                    (Some(x), Some(y)) if y < x => "share.lowered",
+                    _ => "share.changed",
+                }
+            }
+            _ => "share.changed",
+        },
         ("share", _) => "share.changed",
         ("financing", "per_year" | "years") => "financing.period.changed",
         ("term", "in_force") => "term.in_force.changed",
@@ -898,7 +917,7 @@ mod tests {
             ("key.source.changed", "key", "source", None, Some(t("BAnz"))),
             ("share.added", "share", "+", None, None),
             ("share.removed", "share", "-", None, None),
-            ("share.changed", "share", "share", Some(t("25 %")), Some(t("30 %"))),
+            ("share.changed", "share", "share", Some(t("25 %")), Some(t("by koenigstein"))),
             ("financing.period.changed", "financing", "years", None, Some(t("2020 to 2022"))),
             ("term.in_force.changed", "term", "in_force", None, Some(t("13 ratifications"))),
             ("term.lapse.changed", "term", "lapses", None, Some(Field::Number(10))),
@@ -925,6 +944,10 @@ mod tests {
             ("act.added", "act", "+", None, None),
             ("act.removed", "act", "-", None, None),
             ("act.changed", "act", "date", None, Some(date(2019, 1, 1))),
+            ("note.changed", "goal", "notes", None, Some(set(&["a note"]))),
+            ("assumption.changed", "goal", "assumptions", None, Some(set(&["assumed"]))),
+            ("share.raised", "share", "share", Some(t("25 %")), Some(t("30 %"))),
+            ("share.lowered", "share", "share", Some(t("30 %")), Some(t("25.5 %"))),
         ]
     }
 
@@ -933,7 +956,7 @@ mod tests {
         let examples = examples();
         // Rows decided by matching, not by a field: continued bodies, and
         // facts that were or become `unknown` (tested in tests/diff.rs).
-        let by_matching = ["body.continued", "fact.stated", "fact.unknown"];
+        let by_matching = ["body.continued", "fact.stated", "fact.unknown", "element.renamed", "sections.renumbered"];
         for row in TABLE.iter().filter(|r| !by_matching.contains(&r.id)) {
             assert!(examples.iter().any(|e| e.0 == row.id), "row `{}` has no example", row.id);
         }

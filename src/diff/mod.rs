@@ -106,7 +106,42 @@ impl Element {
         if let Some(a) = self.fields.get("amount") {
             return a.to_string();
         }
+        if let Some(s) = self.fields.get("share") {
+            return s.to_string();
+        }
         self.id.clone()
+    }
+
+    /// The summary with the quantities that matter for its kind: the
+    /// amount of money, a share, a requirement.
+    pub fn summary_with_quantities(&self) -> String {
+        let base = self.summary();
+        let extra: Vec<String> = ["amount", "share", "requires", "figures", "owners", "seats", "count", "meets"]
+            .iter()
+            .filter_map(|f| self.fields.get(f).map(|v| (f, v)))
+            .filter(|(_, v)| v.to_string() != base)
+            .map(|(f, v)| format!("{f}: {v}"))
+            .collect();
+        if extra.is_empty() {
+            base
+        } else {
+            format!("{base} ({})", extra.join("; "))
+        }
+    }
+
+    /// Words of its texts, for matching renamed elements by content.
+    fn words(&self) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for f in ["name", "label", "text", "action", "wording", "signatory", "title"] {
+            if let Some(Field::Text(t)) = self.fields.get(f) {
+                // Word stems (the first six letters), so that „harmonisieren“
+                // and „Harmonisierung“ count as one word.
+                for w in t.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4) {
+                    out.insert(w.to_lowercase().chars().take(6).collect());
+                }
+            }
+        }
+        out
     }
 }
 
@@ -117,6 +152,8 @@ pub enum ChangeKind {
     Removed,
     Changed,
     Continued,
+    /// The same element under another id (matched by its content).
+    Renamed,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -144,6 +181,13 @@ pub struct Change {
     /// Word-level difference, for wording and other texts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub words: Option<Vec<words::Segment>>,
+    /// Parts of this change shown elsewhere: the seats of a new body, the
+    /// tranches of a new financing (one change, one line).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+    /// The key of the element's container (`body:beirat` for its seats).
+    #[serde(skip)]
+    pub container: String,
     #[serde(skip)]
     pub order: (usize, usize),
 }
@@ -222,6 +266,22 @@ impl Flat<'_> {
         map.retain(|_, v| *v != Field::Flag(false));
         if let Some(w) = &meta.wording {
             map.insert("wording", Field::Text(w.value.clone()));
+        }
+        // Nothing is silently equal: notes, assumptions and the wordings
+        // tied to attributes count too (as editorial changes).
+        let set = |items: Vec<String>| (!items.is_empty()).then(|| Field::Set(items.into_iter().collect()));
+        if let Some(v) = set(meta.notes.iter().map(|n| n.value.clone()).collect()) {
+            map.insert("notes", v);
+        }
+        if let Some(v) = set(meta.assumptions.iter().map(|n| n.value.clone()).collect()) {
+            map.insert("assumptions", v);
+        }
+        if let Some(v) = set(meta.wordings.iter().map(|w| format!("{}: {}", w.supports.value, w.text.value)).collect())
+        {
+            map.insert("wordings", v);
+        }
+        if let Some(v) = set(meta.unknowns.iter().map(|u| u.attribute.value.clone()).collect()) {
+            map.insert("unknown", v);
         }
         let key = format!("{kind}:{id}");
         self.out.push(Element {
@@ -544,7 +604,7 @@ pub fn flatten(m: &Model, rename: &BTreeMap<String, String>) -> Vec<Element> {
                 format!("{}.{}", fin.id.value, f.r(&s.payer)),
                 s.span,
                 Some(key.clone()),
-                &Meta::default(),
+                &Meta { section: fin.meta.section.clone(), ..Meta::default() },
                 fields,
             );
         }
@@ -555,7 +615,7 @@ pub fn flatten(m: &Model, rename: &BTreeMap<String, String>) -> Vec<Element> {
                 format!("{}.{}", fin.id.value, t.year.value),
                 t.span,
                 Some(key.clone()),
-                &Meta::default(),
+                &Meta { section: fin.meta.section.clone(), ..Meta::default() },
                 fields,
             );
         }
@@ -788,11 +848,36 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
         map
     };
     let (old_index, new_index) = (index_of(&old_elements), index_of(&new_elements));
+    let renamed = match_renamed(&old_elements, &new_elements, &old_by_key, &new_keys);
+    let renamed_old: BTreeSet<&String> = renamed.values().collect();
     let mut changes: Vec<Change> = Vec::new();
 
     for (ni, n) in new_elements.iter().enumerate() {
         let key = n.key();
-        match old_by_key.get(&key) {
+        let via_rename = renamed.get(&key).and_then(|ok| old_by_key.get(ok));
+        if let Some((_, o)) = via_rename {
+            let row = classify::row("element.renamed");
+            changes.push(Change {
+                kind: ChangeKind::Renamed,
+                element: n.kind,
+                id: n.id.clone(),
+                path: key.clone(),
+                field: None,
+                old: Some(o.id.clone()),
+                new: Some(n.id.clone()),
+                effect: row.effect,
+                weight: row.weight,
+                rule: row.id,
+                section: n.section.clone(),
+                old_span: Some(o.span),
+                new_span: Some(n.span),
+                words: None,
+                order: (ni, 0),
+                evidence: Vec::new(),
+                container: n.container.clone(),
+            });
+        }
+        match old_by_key.get(&key).or(via_rename) {
             None => {
                 // The old version's container (or header) says its sources
                 // do not state elements of this kind: now they are stated.
@@ -811,7 +896,7 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
                     path: key.clone(),
                     field: None,
                     old: None,
-                    new: Some(n.summary()),
+                    new: Some(n.summary_with_quantities()),
                     effect: row.effect,
                     weight: row.weight,
                     rule: row.id,
@@ -820,6 +905,8 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
                     new_span: Some(n.span),
                     words: None,
                     order: (ni, 0),
+                    evidence: Vec::new(),
+                    container: n.container.clone(),
                 });
             }
             Some((_, o)) => {
@@ -845,6 +932,8 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
                             new_span: Some(n.span),
                             words: None,
                             order: (ni, 0),
+                            evidence: Vec::new(),
+                            container: n.container.clone(),
                         });
                     }
                 }
@@ -866,14 +955,23 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
                         (Some(Field::Text(x)), Some(Field::Text(y))) => Some(words::diff(x, y)),
                         _ => None,
                     };
+                    // For lists, only what left and what came: one line, not two lists.
+                    let (old_text, new_text) = match (a, b) {
+                        (Some(Field::Set(x)), Some(Field::Set(y))) => {
+                            let gone: Vec<&str> = x.difference(y).map(String::as_str).collect();
+                            let came: Vec<&str> = y.difference(x).map(String::as_str).collect();
+                            ((!gone.is_empty()).then(|| gone.join("; ")), (!came.is_empty()).then(|| came.join("; ")))
+                        }
+                        _ => (a.map(ToString::to_string), b.map(ToString::to_string)),
+                    };
                     field_changes.push(Change {
                         kind: ChangeKind::Changed,
                         element: n.kind,
                         id: n.id.clone(),
                         path: format!("{key}.{field}"),
                         field: Some(field),
-                        old: a.map(ToString::to_string),
-                        new: b.map(ToString::to_string),
+                        old: old_text,
+                        new: new_text,
                         effect: row.effect,
                         weight: row.weight,
                         rule: row.id,
@@ -882,6 +980,8 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
                         new_span: Some(n.span),
                         words,
                         order: (ni, 1),
+                        evidence: Vec::new(),
+                        container: n.container.clone(),
                     });
                 }
                 if o.section != n.section {
@@ -902,6 +1002,8 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
                         new_span: Some(n.span),
                         words: None,
                         order: (ni, 1),
+                        evidence: Vec::new(),
+                        container: n.container.clone(),
                     });
                 }
                 changes.extend(field_changes);
@@ -917,7 +1019,7 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
         if let Some(ni) = new_index.get(&key) {
             anchor = *ni;
         }
-        if new_keys.contains(&key) {
+        if new_keys.contains(&key) || renamed_old.contains(&key) {
             continue;
         }
         let row = classify::presence(o.kind, false, o.consent_step);
@@ -928,7 +1030,7 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
             id: o.id.clone(),
             path: key.clone(),
             field: None,
-            old: Some(o.summary()),
+            old: Some(o.summary_with_quantities()),
             new: None,
             effect: row.effect,
             weight: row.weight,
@@ -938,9 +1040,16 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
             new_span: None,
             words: None,
             order: (anchor, 2 + oi),
+            evidence: Vec::new(),
+            container: o.container.clone(),
         });
     }
     changes.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.path.cmp(&b.path)));
+    let changes = fold_into_containers(changes);
+    let mut changes = collapse_renumbering(changes);
+    // By the agreement's structure: sections in their natural order (the
+    // new numbering; removed elements keep their old one), file order within.
+    changes.sort_by(|a, b| section_key(a.section.as_deref()).cmp(&section_key(b.section.as_deref())));
 
     // The Synopse: each changed top-level element, old and new as written.
     let container_of = |key: &str, els: &[Element], index: &BTreeMap<String, usize>| {
@@ -984,4 +1093,174 @@ impl Change {
     pub fn path_key(&self) -> String {
         format!("{}:{}", self.element, self.id)
     }
+}
+
+/// Match removed and added elements of the same kind that are the same
+/// element under another id: their texts share at least half of their
+/// words. Bounded: a kind with more candidates than `MAX_PAIRS` pairs is not
+/// matched by content (its elements stay removed and added).
+fn match_renamed(
+    old: &[Element],
+    new: &[Element],
+    old_by_key: &BTreeMap<String, (usize, &Element)>,
+    new_keys: &BTreeSet<String>,
+) -> BTreeMap<String, String> {
+    const MAX_PAIRS: usize = 40_000;
+    let mut olds: BTreeMap<&str, Vec<&Element>> = BTreeMap::new();
+    let mut news: BTreeMap<&str, Vec<&Element>> = BTreeMap::new();
+    for o in old.iter().filter(|o| !new_keys.contains(&o.key())) {
+        olds.entry(o.kind).or_default().push(o);
+    }
+    for n in new.iter().filter(|n| !old_by_key.contains_key(&n.key())) {
+        news.entry(n.kind).or_default().push(n);
+    }
+    let mut out = BTreeMap::new();
+    for (kind, os) in &olds {
+        let Some(ns) = news.get(kind) else { continue };
+        if os.len().saturating_mul(ns.len()) > MAX_PAIRS {
+            continue;
+        }
+        let ow: Vec<BTreeSet<String>> = os.iter().map(|e| e.words()).collect();
+        let nw: Vec<BTreeSet<String>> = ns.iter().map(|e| e.words()).collect();
+        let mut candidates: Vec<(u64, usize, usize)> = Vec::new();
+        for (i, a) in ow.iter().enumerate() {
+            for (j, b) in nw.iter().enumerate() {
+                crate::work::tick(1);
+                let union = a.union(b).count();
+                let common = a.intersection(b).count();
+                // One id extends the other (`harmonisierung` →
+                // `harmonisierung_infrastruktur`) and the texts share a stem.
+                let (oid, nid) = (os.get(i).map_or("", |e| e.id.as_str()), ns.get(j).map_or("", |e| e.id.as_str()));
+                let extends =
+                    common > 0 && (nid.starts_with(&format!("{oid}_")) || oid.starts_with(&format!("{nid}_")));
+                if union > 0 && (common * 5 >= union * 2 || extends) {
+                    candidates.push(((common * 1000 / union) as u64 + if extends { 1000 } else { 0 }, i, j));
+                }
+            }
+        }
+        candidates.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+        let (mut used_o, mut used_n) = (BTreeSet::new(), BTreeSet::new());
+        for (_, i, j) in candidates {
+            if used_o.contains(&i) || used_n.contains(&j) {
+                continue;
+            }
+            if let (Some(o), Some(n)) = (os.get(i), ns.get(j)) {
+                used_o.insert(i);
+                used_n.insert(j);
+                out.insert(n.key(), o.key());
+            }
+        }
+    }
+    out
+}
+
+/// One change, one line: the parts of an element added or removed with it
+/// (the seats of a new body, the tranches of a new financing) are listed
+/// under it as evidence rather than as changes of their own.
+fn fold_into_containers(changes: Vec<Change>) -> Vec<Change> {
+    let wholes: BTreeMap<(ChangeKind, String), usize> = changes
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| matches!(c.kind, ChangeKind::Added | ChangeKind::Removed) && c.container == c.path_key())
+        .map(|(i, c)| ((c.kind, c.path_key()), i))
+        .collect();
+    let mut out: Vec<Change> = Vec::with_capacity(changes.len());
+    let mut moved: Vec<(usize, String)> = Vec::new();
+    let mut index_of_whole: BTreeMap<usize, usize> = BTreeMap::new();
+    for (i, c) in changes.into_iter().enumerate() {
+        let part_of = (matches!(c.kind, ChangeKind::Added | ChangeKind::Removed) && c.container != c.path_key())
+            .then(|| wholes.get(&(c.kind, c.container.clone())).copied())
+            .flatten();
+        match part_of {
+            Some(whole) => {
+                let text = c.new.as_ref().or(c.old.as_ref()).cloned().unwrap_or_default();
+                moved.push((whole, format!("{} `{}`: {text}", c.element, c.id)));
+            }
+            None => {
+                index_of_whole.insert(i, out.len());
+                out.push(c);
+            }
+        }
+    }
+    for (whole, line) in moved {
+        if let Some(c) = index_of_whole.get(&whole).and_then(|j| out.get_mut(*j)) {
+            c.evidence.push(line);
+        }
+    }
+    out
+}
+
+/// Renumbering is editorial and one line: when three or more elements only
+/// moved to another section, they become one change listing the moves.
+fn collapse_renumbering(changes: Vec<Change>) -> Vec<Change> {
+    let moves: Vec<&Change> = changes.iter().filter(|c| c.rule == "section.changed").collect();
+    if moves.len() < 3 {
+        return changes;
+    }
+    let mut pairs: BTreeSet<(String, String)> = BTreeSet::new();
+    for c in &moves {
+        pairs.insert((c.old.clone().unwrap_or_default(), c.new.clone().unwrap_or_default()));
+    }
+    let count = moves.len();
+    let first = moves.first().map(|c| (*c).clone());
+    let mut out: Vec<Change> = changes.into_iter().filter(|c| c.rule != "section.changed").collect();
+    if let Some(mut c) = first {
+        let row = classify::row("sections.renumbered");
+        let list: Vec<String> = pairs.iter().map(|(a, b)| format!("{a} → {b}")).collect();
+        c.kind = ChangeKind::Changed;
+        c.element = "agreement";
+        c.id = "agreement".to_string();
+        c.path = "agreement:agreement.sections".to_string();
+        c.field = Some("section");
+        c.old = None;
+        c.new = Some(format!("{count} elements renumbered: {}", list.join(", ")));
+        c.effect = row.effect;
+        c.weight = row.weight;
+        c.rule = row.id;
+        c.section = None;
+        c.words = None;
+        out.push(c);
+    }
+    out
+}
+
+/// A sort key for section numbers: `I.`, `II.2`, `§ 3 Abs. 2`, `4a` compare
+/// by their numbers (Roman numerals read as numbers), not as text. Changes
+/// without a section come first.
+pub fn section_key(section: Option<&str>) -> Vec<(u8, u64, String)> {
+    let Some(s) = section else { return Vec::new() };
+    let roman = |w: &str| -> Option<u64> {
+        let mut total = 0u64;
+        let mut prev = 0u64;
+        for c in w.chars().rev() {
+            let v = match c {
+                'I' => 1,
+                'V' => 5,
+                'X' => 10,
+                'L' => 50,
+                'C' => 100,
+                _ => return None,
+            };
+            if v < prev {
+                total = total.saturating_sub(v);
+            } else {
+                total += v;
+                prev = v;
+            }
+        }
+        (total > 0).then_some(total)
+    };
+    let mut key = vec![(0, 0, String::new())];
+    for part in s.split(|c: char| c == '.' || c == ' ' || c == '§' || c == ',').filter(|p| !p.is_empty()) {
+        let digits: String = part.chars().take_while(char::is_ascii_digit).collect();
+        if !digits.is_empty() {
+            let rest: String = part.chars().skip(digits.len()).collect();
+            key.push((1, digits.parse().unwrap_or(u64::MAX), rest));
+        } else if let Some(n) = roman(part) {
+            key.push((1, n, String::new()));
+        } else {
+            key.push((2, 0, part.to_string()));
+        }
+    }
+    key
 }

@@ -17,6 +17,7 @@ fn sign(kind: ChangeKind) -> &'static str {
         ChangeKind::Removed => "-",
         ChangeKind::Changed => "~",
         ChangeKind::Continued => ">",
+        ChangeKind::Renamed => "=",
     }
 }
 
@@ -26,6 +27,7 @@ fn verb(kind: ChangeKind) -> &'static str {
         ChangeKind::Removed => "removed",
         ChangeKind::Changed => "changed",
         ChangeKind::Continued => "continued",
+        ChangeKind::Renamed => "renamed",
     }
 }
 
@@ -127,6 +129,9 @@ pub fn text(r: &Report, color: bool) -> String {
                 let _ = writeln!(out, "    now: {}", paint("32", &shorten(n, 100)));
             }
             (None, None, None) => {}
+        }
+        for e in &c.evidence {
+            let _ = writeln!(out, "      · {}", v(&shorten(e, 100)));
         }
     }
     crate::escape::no_workflow_commands(out)

@@ -1,0 +1,87 @@
+//! `pakt diff` v2 (issue 15, the comparing half): nothing is silently
+//! equal, renamed elements are matched by content, one change is one line,
+//! shares say who pays more, renumbering is one editorial line, and the
+//! report follows the agreement's sections.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use serde_json::Value;
+use std::process::Command;
+
+const OLD: &str = "tests/fixtures/diff/bund-laender-alt.pakt";
+const NEW: &str = "tests/fixtures/diff/bund-laender-neu.pakt";
+
+fn pakt(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_pakt")).args(args).output().expect("run pakt");
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).expect("utf-8"))
+}
+
+fn changes() -> Vec<Value> {
+    let (code, out) = pakt(&["diff", OLD, NEW, "--format", "json"]);
+    assert_eq!(code, 1);
+    let v: Value = serde_json::from_str(&out).expect("json");
+    v["changes"].as_array().expect("changes").clone()
+}
+
+fn find<'a>(changes: &'a [Value], rule: &str) -> Vec<&'a Value> {
+    changes.iter().filter(|c| c["rule"] == rule).collect()
+}
+
+#[test]
+fn the_invented_pair_reports_each_class_with_its_quantities() {
+    let (_, text) = pakt(&["diff", OLD, NEW]);
+    insta::assert_snapshot!("diff-v2-text", text);
+    let cs = changes();
+    // A reworded goal under a new id is renamed, not removed and added.
+    let renamed = find(&cs, "element.renamed");
+    assert_eq!(renamed.len(), 1, "{renamed:?}");
+    assert_eq!((renamed[0]["old"].as_str(), renamed[0]["new"].as_str()), (Some("portal"), Some("portal_betrieb")));
+    assert!(cs.iter().all(|c| c["rule"] != "goal.removed" && c["rule"] != "goal.added"));
+    // The federation pays more, the Länder less: major, and in numbers.
+    let up = find(&cs, "share.raised");
+    assert_eq!((up.len(), up[0]["id"].as_str(), up[0]["weight"].as_str()), (1, Some("betrieb.bund"), Some("major")));
+    assert_eq!((up[0]["old"].as_str(), up[0]["new"].as_str()), (Some("50 %"), Some("60 %")));
+    assert_eq!(find(&cs, "share.lowered").len(), 2);
+    let amount = find(&cs, "financing.amount.raised");
+    assert_eq!(amount[0]["new"], "up to EUR 12 million");
+    // One change, one line: the new body's seats are its evidence.
+    let body = find(&cs, "body.added");
+    assert_eq!(body.len(), 1);
+    assert_eq!(body[0]["evidence"].as_array().map(Vec::len), Some(3));
+    assert!(cs.iter().all(|c| c["element"] != "seat"), "seats are folded into the body");
+    // Renumbering is one editorial line.
+    let renumbered = find(&cs, "sections.renumbered");
+    assert_eq!((renumbered.len(), renumbered[0]["weight"].as_str()), (1, Some("editorial")));
+    assert!(cs.iter().all(|c| c["rule"] != "section.changed"));
+    // A changed note is reported (editorial), not silently equal.
+    assert_eq!(find(&cs, "note.changed").len(), 1);
+    // Ordered by section: § 1 before § 4 before § 6 before § 7.
+    let sections: Vec<&str> = cs.iter().filter_map(|c| c["section"].as_str()).collect();
+    let pos = |s: &str| sections.iter().position(|x| *x == s).unwrap_or(usize::MAX);
+    assert!(pos("§ 1") < pos("§ 4") && pos("§ 4") < pos("§ 6") && pos("§ 6") < pos("§ 7"), "{sections:?}");
+}
+
+#[test]
+fn a_pair_that_differs_only_in_a_note_is_not_equivalent() {
+    let dir = std::env::temp_dir().join(format!("pakt-diff-note-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(OLD).unwrap();
+    let a = dir.join("a.pakt");
+    let b = dir.join("b.pakt");
+    std::fs::write(&a, &text).unwrap();
+    std::fs::write(&b, text.replace("to the Konferenz", "to the Plenum")).unwrap();
+    let (code, out) = pakt(&["diff", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("note.changed"), "{out}");
+    // Reformatted and reordered, with other comments: equivalent.
+    let reordered: String = {
+        let mut blocks: Vec<&str> = text.split("\n\n").collect();
+        blocks.reverse();
+        let header = blocks.pop().unwrap();
+        format!("{header}\n\n// another comment\n{}", blocks.join("\n\n\n"))
+    };
+    std::fs::write(&b, reordered).unwrap();
+    let (code, out) = pakt(&["diff", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
