@@ -62,8 +62,13 @@ pub fn id_for(path: &Path) -> String {
 
 /// The template's text for an agreement named `id`.
 pub fn text(template: Template, id: &str) -> String {
-    let header = format!("agreement {} {{", template.id());
-    template.source().replacen(&header, &format!("agreement {id} {{"), 1)
+    // The header keyword: `statute` for a statute, else `agreement`.
+    let keyword = match template {
+        Template::Statute => "statute",
+        Template::LandKommunen | Template::BundLaender => "agreement",
+    };
+    let header = format!("{keyword} {} {{", template.id());
+    template.source().replacen(&header, &format!("{keyword} {id} {{"), 1)
 }
 
 /// Write the new file; refuses to overwrite.
