@@ -7,6 +7,7 @@
 //! order of the file, so every export is identical between runs.
 
 mod export;
+pub mod views;
 pub mod query;
 mod svg;
 
