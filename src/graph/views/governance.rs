@@ -157,6 +157,8 @@ fn body_node(model: &Model, body: &Body<Ref>) -> Node {
         }
     } else if let Some(n) = &body.declared_seats {
         rows.push(Row::Text(format!("{} members (seats not listed)", n.value)));
+    } else if advisory.is_empty() {
+        rows.push(Row::Note("members not listed".into()));
     }
     if !advisory.is_empty() {
         rows.push(Row::Heading(format!("advisory, no vote ({})", advisory.len())));

@@ -13,6 +13,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const TIMEOUT: Duration = Duration::from_secs(10);
+/// Boxes per row before a rank is wrapped: less than the page, as
+/// Graphviz spreads a rank wider with the edges and labels between boxes.
+const WRAP: f64 = 840.0;
 
 /// Escape a string for a DOT double-quoted string.
 pub fn quote(s: &str) -> String {
@@ -173,7 +176,7 @@ fn wrap_wide_ranks(l: &Layout) -> Vec<(usize, usize)> {
         let mut prev_lead: Option<usize> = None;
         for &v in row.iter() {
             let w = l.nodes.get(v).map_or(0.0, |r| r.w) + 25.0;
-            if used > 0.0 && used + w > super::layout::PAGE {
+            if used > 0.0 && used + w > WRAP {
                 prev_lead = lead;
                 lead = None;
                 used = 0.0;

@@ -54,10 +54,14 @@ fn marker_id(line: Line) -> &'static str {
 pub fn svg(p: &Picture, engine: LayoutEngine) -> String {
     let sizes: Vec<Measured> = p.nodes.iter().map(layout::measure).collect();
     let l = layout::layout(p, &sizes, engine);
-    let title_w = super::text::width(&p.title, 15.0, true);
+    // The title wraps to the drawing's width (at least 480 px): a long
+    // agreement title must not widen the picture and shrink its text.
+    let title = super::text::wrap(&p.title, l.width.max(480.0), 15.0, true);
+    let header = HEADER + 19.0 * (title.len().max(1) - 1) as f64;
+    let title_w = title.iter().map(|t| super::text::width(t, 15.0, true)).fold(0.0, f64::max);
     let width = (l.width + 2.0 * MARGIN).max(title_w + 2.0 * MARGIN).ceil();
-    let height = (l.height + 2.0 * MARGIN + HEADER).ceil();
-    let (ox, oy) = (MARGIN, MARGIN + HEADER);
+    let height = (l.height + 2.0 * MARGIN + header).ceil();
+    let (ox, oy) = (MARGIN, MARGIN + header);
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -75,12 +79,14 @@ pub fn svg(p: &Picture, engine: LayoutEngine) -> String {
     }
     s.push_str("</defs>\n");
     let _ = writeln!(s, "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
-    let _ = writeln!(
-        s,
-        "<text x=\"{MARGIN}\" y=\"{:.1}\" font-size=\"15\" font-weight=\"bold\">{}</text>",
-        MARGIN + 12.0,
-        xml(&p.title)
-    );
+    for (i, t) in title.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            "<text class=\"title\" x=\"{MARGIN}\" y=\"{:.1}\" font-size=\"15\" font-weight=\"bold\">{}</text>",
+            MARGIN + 12.0 + 19.0 * i as f64,
+            xml(t)
+        );
+    }
     // Clusters: a frame around their boxes, the title above.
     for (ci, c) in p.clusters.iter().enumerate() {
         let members: Vec<&layout::Rect> =
