@@ -128,8 +128,13 @@ fn governance_shows_parity_by_side_and_the_chair() {
     for layout in ["builtin", "auto"] {
         let svg = view(TH, "governance", "svg", layout);
         let b = boxes(&svg);
-        for id in ["beirat", "steuerung_standardisierung", "steuerung_egovg", "steuerung_informationssicherheit", "steuerung_ozg"]
-        {
+        for id in [
+            "beirat",
+            "steuerung_standardisierung",
+            "steuerung_egovg",
+            "steuerung_informationssicherheit",
+            "steuerung_ozg",
+        ] {
             let body = find(&b, id);
             assert!(body.lines.iter().any(|l| l == "4 Land | 4 Kommunen"), "{id}: {:?}", body.lines);
             assert!(body.lines.iter().any(|l| l == "8 voting members:"), "{id}: {:?}", body.lines);
@@ -172,7 +177,8 @@ fn money_shows_the_amount_the_tranches_and_the_budget_reservation() {
             .filter(|n| n.attribute("class") == Some("bar"))
             .map(|g| {
                 let year = g.children().find(|c| c.has_tag_name("text")).unwrap().text().unwrap().to_string();
-                let w: f64 = g.children().find(|c| c.has_tag_name("rect")).unwrap().attribute("width").unwrap().parse().unwrap();
+                let w: f64 =
+                    g.children().find(|c| c.has_tag_name("rect")).unwrap().attribute("width").unwrap().parse().unwrap();
                 (year, w)
             })
             .collect();
@@ -200,7 +206,11 @@ fn procedure_shows_consent_gates_and_money() {
     // The decision rule a step is taken under, in words.
     let svg = view("examples/agreements/it-rat-beispiel.pakt", "procedure", "svg", "builtin");
     let step = boxes(&svg).into_iter().find(|d| d.id == "standardsetzung.beschluss").expect("step");
-    assert!(step.lines.join(" ").contains("under “Beschlüsse über Standards”: Bundesrepublik Deutschland can veto"), "{:?}", step.lines);
+    assert!(
+        step.lines.join(" ").contains("under “Beschlüsse über Standards”: Bundesrepublik Deutschland can veto"),
+        "{:?}",
+        step.lines
+    );
     assert_eq!(step.class, "node step");
 }
 
@@ -233,8 +243,18 @@ fn svg_defaults_to_governance_and_machine_formats_to_the_whole_graph() {
 
 #[test]
 fn focus_keeps_an_element_and_its_neighbours() {
-    let (code, svg, _) =
-        pakt(&["graph", TH, "--view", "governance", "--focus", "steuerung_ozg", "--format", "svg", "--layout", "builtin"]);
+    let (code, svg, _) = pakt(&[
+        "graph",
+        TH,
+        "--view",
+        "governance",
+        "--focus",
+        "steuerung_ozg",
+        "--format",
+        "svg",
+        "--layout",
+        "builtin",
+    ]);
     assert_eq!(code, 0);
     let ids: Vec<String> = boxes(&svg).into_iter().map(|d| d.id).collect();
     assert_eq!(ids, ["beirat", "steuerung_ozg"]);
@@ -249,7 +269,10 @@ fn json_and_mermaid_follow_the_view() {
     let v: serde_json::Value = serde_json::from_str(&json).expect("json");
     assert_eq!(v["view"], "money");
     let f = v["nodes"].as_array().unwrap().iter().find(|n| n["id"] == "foerderung").unwrap();
-    assert_eq!(f["rows"].as_array().unwrap().iter().find(|r| r["type"] == "bars").unwrap()["text"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        f["rows"].as_array().unwrap().iter().find(|r| r["type"] == "bars").unwrap()["text"].as_array().unwrap().len(),
+        5
+    );
     let mermaid = view(TH, "governance", "mermaid", "auto");
     assert!(mermaid.starts_with("flowchart TB\n"), "{mermaid}");
     assert!(mermaid.contains("4 Land #124; 4 Kommunen"), "the bar is escaped in Mermaid: {mermaid}");
@@ -277,7 +300,8 @@ fn dot_of_each_view_is_laid_out_by_graphviz() {
             let svg = String::from_utf8(out.stdout).unwrap();
             let opts = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
             let doc = roxmltree::Document::parse_with_options(&svg, opts).expect("Graphviz SVG");
-            let texts: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect();
+            let texts: Vec<&str> =
+                doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect();
             if file == TH && v == "governance" {
                 assert_eq!(texts.iter().filter(|t| **t == "4 Land | 4 Kommunen").count(), 5, "{texts:?}");
             }
@@ -362,7 +386,10 @@ fn every_view_renders_to_png_in_chromium() {
             let page = dir.join(format!("{stem}-{v}.html"));
             std::fs::write(
                 &page,
-                format!("<html><body style=\"margin:0\"><img src=\"{}\" style=\"max-width:1000px\"></body></html>", svg_path.display()),
+                format!(
+                    "<html><body style=\"margin:0\"><img src=\"{}\" style=\"max-width:1000px\"></body></html>",
+                    svg_path.display()
+                ),
             )
             .unwrap();
             let png = dir.join(format!("{stem}-{v}.png"));
@@ -370,6 +397,58 @@ fn every_view_renders_to_png_in_chromium() {
             let bytes = std::fs::read(&png).expect("a PNG was written");
             assert_eq!(&bytes[1..4], b"PNG", "{stem} {v}");
             assert!(bytes.len() > blank + 2_000, "{stem} {v}: PNG of {} bytes looks blank ({blank})", bytes.len());
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Names with quotes, brackets, entities, Mermaid and DOT syntax, markup
+/// and line breaks: every format stays well-formed, nothing panics.
+#[test]
+fn hostile_names_stay_well_formed() {
+    let src = std::fs::read_to_string("examples/agreements/it-rat-beispiel.pakt").unwrap();
+    let hostile = src
+        .replace("\"Land Nordland\"", r#""Nord \"land\" <script>alert(1)</script> &amp; #1; --> ]] {x} | \\l""#)
+        .replace("\"IT-Rat\"", r#""IT-Rat \" ]; n0 -> n1 [ <b>fett</b> & \\""#)
+        .replace("\"Beschluss\"", r#""Beschluss --> |x| ""#);
+    assert_ne!(hostile, src, "the replacements apply");
+    let dir = std::env::temp_dir().join(format!("pakt-views-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("hostile.pakt");
+    std::fs::write(&file, hostile).unwrap();
+    let file = file.to_str().unwrap();
+    let dot = common::installed("dot");
+    for v in VIEWS {
+        for layout in ["builtin", "auto"] {
+            let svg = view(file, v, "svg", layout);
+            let texts: Vec<String> = roxmltree::Document::parse(&svg)
+                .expect("SVG stays XML")
+                .descendants()
+                .filter_map(|n| n.text().map(str::to_string))
+                .collect();
+            if v == "governance" {
+                assert!(texts.iter().any(|t| t.contains("IT-Rat \" ]; n0 -> n1 [ <b>fett</b> &")), "{texts:?}");
+            }
+        }
+        let json = view(file, v, "json", "auto");
+        serde_json::from_str::<serde_json::Value>(&json).expect("JSON");
+        let mermaid = view(file, v, "mermaid", "auto");
+        for line in mermaid.lines().filter(|l| l.contains("[\"")) {
+            let inner = &line[line.find("[\"").unwrap() + 2..line.rfind("\"]").unwrap()];
+            assert!(!inner.contains('"') && !inner.contains("-->"), "{line}");
+        }
+        if dot {
+            let text = view(file, v, "dot", "auto");
+            let mut child = Command::new("dot")
+                .arg("-Tsvg")
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+            let out = child.wait_with_output().unwrap();
+            assert!(out.status.success(), "{v}: {}\n{text}", String::from_utf8_lossy(&out.stderr));
         }
     }
     let _ = std::fs::remove_dir_all(&dir);

@@ -7,9 +7,9 @@
 //! order of the file, so every export is identical between runs.
 
 mod export;
-pub mod views;
 pub mod query;
 mod svg;
+pub mod views;
 
 pub use export::{dot, json, mermaid};
 pub use svg::svg;

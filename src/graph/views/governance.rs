@@ -73,11 +73,17 @@ fn target_node(p: &mut Picture, model: &Model, target: Target) -> usize {
     let id = model.target_id(target);
     let title = names::name(model, target);
     let rows = match target {
-        Target::AllParties => vec![Row::Note(
-            model.parties.iter().map(|x| x.name.value.as_str()).collect::<Vec<_>>().join(", "),
-        )],
+        Target::AllParties => {
+            vec![Row::Note(model.parties.iter().map(|x| x.name.value.as_str()).collect::<Vec<_>>().join(", "))]
+        }
         Target::Group(g) => vec![Row::Note(
-            model.group_parties(g).into_iter().filter_map(|x| model.party(x)).map(|x| x.name.value.as_str()).collect::<Vec<_>>().join(", "),
+            model
+                .group_parties(g)
+                .into_iter()
+                .filter_map(|x| model.party(x))
+                .map(|x| x.name.value.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
         )],
         _ => Vec::new(),
     };
@@ -170,7 +176,11 @@ fn body_node(model: &Model, body: &Body<Ref>) -> Node {
             1 => format!(" every {}", e.value.period.name()),
             n => format!(" every {n} {}s", e.value.period.name()),
         });
-        rows.push(Row::Text(format!("chair rotates among {}{}", names::names(model, &r.among), every.unwrap_or_default())));
+        rows.push(Row::Text(format!(
+            "chair rotates among {}{}",
+            names::names(model, &r.among),
+            every.unwrap_or_default()
+        )));
     } else if let Some(c) = body.chair.as_ref().filter(|c| !matches!(c.target, Target::Seat(_))) {
         // A chair that is one of the seats is marked on its line.
         rows.push(Row::Text(format!("chair: {}", names::name(model, c.target))));
@@ -186,9 +196,8 @@ fn body_node(model: &Model, body: &Body<Ref>) -> Node {
     }
     // How it decides.
     if body.decisions.is_empty() {
-        match &body.decides {
-            Some(r) => rows.push(Row::Text(format!("decides {}", names::rule(&r.value)))),
-            None => {}
+        if let Some(r) = &body.decides {
+            rows.push(Row::Text(format!("decides {}", names::rule(&r.value))));
         }
     } else {
         rows.push(Row::Heading("decides".into()));
@@ -201,7 +210,11 @@ fn body_node(model: &Model, body: &Body<Ref>) -> Node {
         rows.push(Row::Note(format!("quorum: {} members", q.value)));
     }
     if let Some(q) = &body.quorum_share {
-        rows.push(Row::Note(format!("quorum: {} of {}", q.value.fraction, q.value.base.map_or("members", |b| b.keyword()))));
+        rows.push(Row::Note(format!(
+            "quorum: {} of {}",
+            q.value.fraction,
+            q.value.base.map_or("members", |b| b.keyword())
+        )));
     }
     if !body.recommendation_to.is_empty() {
         let to: Vec<&str> = body.recommendation_to.iter().map(|r| r.value.as_str()).collect();

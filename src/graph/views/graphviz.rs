@@ -40,7 +40,7 @@ fn layout_dot(p: &Picture, sizes: &[Measured], extra: &[(usize, usize)]) -> Stri
     s.push_str("  node [shape=box, fixedsize=true, label=\"\"];\n");
     s.push_str("  edge [fontname=\"Helvetica\", fontsize=11];\n");
     for (ci, c) in p.clusters.iter().enumerate() {
-        s.push_str(&format!("  subgraph cluster_{ci} {{\n    label={};\n", quote(&c.title)));
+        s.push_str(&format!("  subgraph cluster_{ci} {{\n    label={};\n", quote(&c.title.replace(['"', '\\'], "x"))));
         for (i, n) in p.nodes.iter().enumerate() {
             if n.cluster == Some(ci) {
                 s.push_str(&format!("    n{i};\n"));
@@ -53,7 +53,11 @@ fn layout_dot(p: &Picture, sizes: &[Measured], extra: &[(usize, usize)]) -> Stri
     }
     for e in &p.edges {
         match &e.label {
-            Some(l) => s.push_str(&format!("  n{} -> n{} [label={}];\n", e.from, e.to, quote(l))),
+            // Only the label's size matters here: no quote or backslash
+            // for `-Tplain` to escape back.
+            Some(l) => {
+                s.push_str(&format!("  n{} -> n{} [label={}];\n", e.from, e.to, quote(&l.replace(['"', '\\'], "x"))))
+            }
             None => s.push_str(&format!("  n{} -> n{};\n", e.from, e.to)),
         }
     }
@@ -211,7 +215,8 @@ fn read(p: &Picture, sizes: &[Measured], extra: &[(usize, usize)]) -> Option<Lay
             Some("node") => {
                 let i = index(w.get(1))?;
                 let (x, y, nw, nh) = (num(w.get(2))?, num(w.get(3))?, num(w.get(4))?, num(w.get(5))?);
-                let rect = Rect { x: (x - nw / 2.0) * 72.0, y: height - (y + nh / 2.0) * 72.0, w: nw * 72.0, h: nh * 72.0 };
+                let rect =
+                    Rect { x: (x - nw / 2.0) * 72.0, y: height - (y + nh / 2.0) * 72.0, w: nw * 72.0, h: nh * 72.0 };
                 *nodes.get_mut(i)? = Some(rect);
             }
             Some("edge") => {

@@ -257,9 +257,21 @@ pub fn builtin(p: &Picture, sizes: &[Measured]) -> Layout {
                 .map(|(i, &v)| {
                     let neighbours: Vec<f64> = forward
                         .iter()
-                        .filter_map(|&(a, b)| if down && b == v { pos.get(a).copied() } else if !down && a == v { pos.get(b).copied() } else { None })
+                        .filter_map(|&(a, b)| {
+                            if down && b == v {
+                                pos.get(a).copied()
+                            } else if !down && a == v {
+                                pos.get(b).copied()
+                            } else {
+                                None
+                            }
+                        })
                         .collect();
-                    let bary = if neighbours.is_empty() { i as f64 } else { neighbours.iter().sum::<f64>() / neighbours.len() as f64 };
+                    let bary = if neighbours.is_empty() {
+                        i as f64
+                    } else {
+                        neighbours.iter().sum::<f64>() / neighbours.len() as f64
+                    };
                     let cluster = p.nodes.get(v).and_then(|x| x.cluster).unwrap_or(usize::MAX);
                     (bary + cluster as f64 * 0.0, i, v)
                 })
@@ -377,7 +389,8 @@ fn route(a: &Rect, b: &Rect, pa: f64, pb: f64, labelled: bool) -> Routed {
     // The point at t = 2/3 of the cubic, nearer the target, where edges
     // from one box have parted.
     let (t, u) = (2.0 / 3.0, 1.0 / 3.0);
-    let bez = |a: f64, b: f64, c: f64, d: f64| u * u * u * a + 3.0 * u * u * t * b + 3.0 * u * t * t * c + t * t * t * d;
+    let bez =
+        |a: f64, b: f64, c: f64, d: f64| u * u * u * a + 3.0 * u * u * t * b + 3.0 * u * t * t * c + t * t * t * d;
     let mid = (bez(p0.0, c1.0, c2.0, p3.0), bez(p0.1, c1.1, c2.1, p3.1));
     Routed { points: vec![p0, c1, c2, p3], label_at: labelled.then_some(mid) }
 }

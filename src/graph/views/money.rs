@@ -113,7 +113,13 @@ fn party_node(p: &mut Picture, model: &Model, target: Target) -> usize {
     let title = names::name(model, target);
     let rows = match target {
         Target::Group(g) => vec![Row::Note(
-            model.group_parties(g).into_iter().filter_map(|x| model.party(x)).map(|x| x.name.value.as_str()).collect::<Vec<_>>().join(", "),
+            model
+                .group_parties(g)
+                .into_iter()
+                .filter_map(|x| model.party(x))
+                .map(|x| x.name.value.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
         )],
         _ => Vec::new(),
     };
@@ -137,5 +143,11 @@ fn key_node(p: &mut Picture, model: &Model, k: KeyId) -> Option<usize> {
         rows.push(Row::Text(format!("{}: {} %", names::name(model, s.party.target), s.percent.value)));
     }
     let id = key.id.value.clone();
-    Some(p.node_or(&id, || Node { id: id.clone(), style: Style::Key, title: key.name.value.clone(), rows, cluster: None }))
+    Some(p.node_or(&id, || Node {
+        id: id.clone(),
+        style: Style::Key,
+        title: key.name.value.clone(),
+        rows,
+        cluster: None,
+    }))
 }

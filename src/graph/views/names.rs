@@ -30,7 +30,9 @@ pub fn name(model: &Model, target: Target) -> String {
         Target::Procedure(i) => model.procedures.get(i.index()).map(|x| x.name.value.clone()),
         Target::Seat(s) => model.seat(s).map(seat_label),
         Target::Step(s) => model.step(s).map(|st| st.label.as_ref().map_or(st.id.value.clone(), |l| l.value.clone())),
-        Target::Decision(d) => model.decision(d).map(|x| x.label.as_ref().map_or(x.id.value.clone(), |l| l.value.clone())),
+        Target::Decision(d) => {
+            model.decision(d).map(|x| x.label.as_ref().map_or(x.id.value.clone(), |l| l.value.clone()))
+        }
         _ => None,
     };
     named.unwrap_or_else(|| model.target_id(target))

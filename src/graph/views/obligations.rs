@@ -40,7 +40,8 @@ fn short(text: &str, max: usize) -> String {
 pub fn picture(model: &Model) -> Picture {
     let mut p = Picture::new(View::Obligations, super::title_of(model, "Obligations"));
     // Duties per bearer (as written), in the order of the file.
-    let mut bearers: Vec<Target> = model.parties.iter().enumerate().map(|(i, _)| Target::Party(PartyId(i as u32))).collect();
+    let mut bearers: Vec<Target> =
+        model.parties.iter().enumerate().map(|(i, _)| Target::Party(PartyId(i as u32))).collect();
     let mut duties: BTreeMap<Target, Vec<&Obligation<Ref>>> = BTreeMap::new();
     for o in model.obligations.iter().filter(|o| !o.task_of_body) {
         for b in &o.bearer {
@@ -59,10 +60,10 @@ pub fn picture(model: &Model) -> Picture {
         if let Target::Party(pid) = t {
             let mut via = Vec::new();
             for (other, l) in &duties {
-                let through_group = matches!(other, Target::AllParties | Target::Group(_))
-                    && model.parties_of(*other).contains(pid);
-                let through_part = matches!(other, Target::Actor(_) | Target::Office(_))
-                    && model.parties_behind(*other).contains(pid);
+                let through_group =
+                    matches!(other, Target::AllParties | Target::Group(_)) && model.parties_of(*other).contains(pid);
+                let through_part =
+                    matches!(other, Target::Actor(_) | Target::Office(_)) && model.parties_behind(*other).contains(pid);
                 if through_group || through_part {
                     via.push(format!("{} ({})", names::name(model, *other), l.len()));
                 }
@@ -72,7 +73,8 @@ pub fn picture(model: &Model) -> Picture {
             }
         }
         for m in MODALITIES {
-            let of: Vec<&&Obligation<Ref>> = list.iter().filter(|o| o.modality.as_ref().map(|x| x.value) == Some(m)).collect();
+            let of: Vec<&&Obligation<Ref>> =
+                list.iter().filter(|o| o.modality.as_ref().map(|x| x.value) == Some(m)).collect();
             if of.is_empty() {
                 continue;
             }
@@ -94,7 +96,7 @@ pub fn picture(model: &Model) -> Picture {
     }
     // Bearer → beneficiary, counted by modality.
     for t in &bearers {
-        let from = p.node_or(&model.target_id(*t), || unreachable_node());
+        let from = p.node_or(&model.target_id(*t), unreachable_node);
         let list = duties.get(t).map(Vec::as_slice).unwrap_or_default();
         let mut counts: Vec<(Target, [usize; 5])> = Vec::new();
         for o in list {
@@ -115,28 +117,29 @@ pub fn picture(model: &Model) -> Picture {
             }
         }
         for (b, c) in counts {
-            let label: Vec<String> = MODALITIES
-                .iter()
-                .zip(c)
-                .filter(|(_, n)| *n > 0)
-                .map(|(m, n)| format!("{} {n}", m.keyword()))
-                .collect();
+            let label: Vec<String> =
+                MODALITIES.iter().zip(c).filter(|(_, n)| *n > 0).map(|(m, n)| format!("{} {n}", m.keyword())).collect();
             let id = model.target_id(b);
             let title = names::name(model, b);
-            let to = p.node_or(&id, || Node { id: id.clone(), style: Style::Party, title, rows: Vec::new(), cluster: None });
+            let to =
+                p.node_or(&id, || Node { id: id.clone(), style: Style::Party, title, rows: Vec::new(), cluster: None });
             p.edge(from, to, Some(label.join(" · ")), Line::Plain);
         }
     }
     // How duties of groups and parts reach a party.
     for t in &bearers {
         let Some(from) = p.nodes.iter().position(|n| n.id == model.target_id(*t)) else { continue };
-        for (other, _) in &duties {
+        for other in duties.keys() {
             let Some(to) = p.nodes.iter().position(|n| n.id == model.target_id(*other)) else { continue };
             match (t, other) {
-                (Target::Party(pid), Target::AllParties | Target::Group(_)) if model.parties_of(*other).contains(pid) => {
+                (Target::Party(pid), Target::AllParties | Target::Group(_))
+                    if model.parties_of(*other).contains(pid) =>
+                {
                     p.edge(from, to, Some("one of".into()), Line::Structure);
                 }
-                (Target::Party(pid), Target::Actor(_) | Target::Office(_)) if model.parties_behind(*other).contains(pid) => {
+                (Target::Party(pid), Target::Actor(_) | Target::Office(_))
+                    if model.parties_behind(*other).contains(pid) =>
+                {
                     p.edge(to, from, Some("part of".into()), Line::Structure);
                 }
                 _ => {}

@@ -59,7 +59,24 @@ pub fn svg(p: &Picture, engine: LayoutEngine) -> String {
     let title = super::text::wrap(&p.title, l.width.max(480.0), 15.0, true);
     let header = HEADER + 19.0 * (title.len().max(1) - 1) as f64;
     let title_w = title.iter().map(|t| super::text::width(t, 15.0, true)).fold(0.0, f64::max);
-    let width = (l.width + 2.0 * MARGIN).max(title_w + 2.0 * MARGIN).ceil();
+    // Cluster frames: around their boxes, and wide enough for their title.
+    let frames: Vec<Option<(f64, f64, f64, f64)>> = (0..p.clusters.len())
+        .map(|ci| {
+            let members: Vec<&layout::Rect> =
+                p.nodes.iter().zip(&l.nodes).filter(|(n, _)| n.cluster == Some(ci)).map(|(_, r)| r).collect();
+            if members.is_empty() {
+                return None;
+            }
+            let name = p.clusters.get(ci).map_or(0.0, |c| super::text::width(&c.title, FONT, true));
+            let x0 = members.iter().map(|r| r.x).fold(f64::MAX, f64::min) - 10.0;
+            let y0 = members.iter().map(|r| r.y).fold(f64::MAX, f64::min) - 26.0;
+            let x1 = (members.iter().map(|r| r.x + r.w).fold(f64::MIN, f64::max) + 10.0).max(x0 + name + 16.0);
+            let y1 = members.iter().map(|r| r.y + r.h).fold(f64::MIN, f64::max) + 10.0;
+            Some((x0, y0, x1, y1))
+        })
+        .collect();
+    let right = frames.iter().flatten().map(|f| f.2).fold(l.width, f64::max);
+    let width = (right + 2.0 * MARGIN).max(title_w + 2.0 * MARGIN).ceil();
     let height = (l.height + 2.0 * MARGIN + header).ceil();
     let (ox, oy) = (MARGIN, MARGIN + header);
     let mut s = String::new();
@@ -88,16 +105,8 @@ pub fn svg(p: &Picture, engine: LayoutEngine) -> String {
         );
     }
     // Clusters: a frame around their boxes, the title above.
-    for (ci, c) in p.clusters.iter().enumerate() {
-        let members: Vec<&layout::Rect> =
-            p.nodes.iter().zip(&l.nodes).filter(|(n, _)| n.cluster == Some(ci)).map(|(_, r)| r).collect();
-        if members.is_empty() {
-            continue;
-        }
-        let x0 = members.iter().map(|r| r.x).fold(f64::MAX, f64::min) - 10.0;
-        let y0 = members.iter().map(|r| r.y).fold(f64::MAX, f64::min) - 26.0;
-        let x1 = members.iter().map(|r| r.x + r.w).fold(f64::MIN, f64::max) + 10.0;
-        let y1 = members.iter().map(|r| r.y + r.h).fold(f64::MIN, f64::max) + 10.0;
+    for (c, frame) in p.clusters.iter().zip(&frames) {
+        let Some((x0, y0, x1, y1)) = *frame else { continue };
         let _ = writeln!(
             s,
             "<g class=\"cluster\"><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"6\" fill=\"#f7f9fc\" stroke=\"#cbd5e0\"/><text x=\"{:.1}\" y=\"{:.1}\" font-weight=\"bold\" fill=\"#2d3748\">{}</text></g>",
@@ -117,7 +126,16 @@ pub fn svg(p: &Picture, engine: LayoutEngine) -> String {
         let mut d = format!("M{:.1},{:.1}", ox + first.0, oy + first.1);
         for chunk in r.points.get(1..).unwrap_or_default().chunks(3) {
             if let [a, b, z] = chunk {
-                let _ = write!(d, " C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}", ox + a.0, oy + a.1, ox + b.0, oy + b.1, ox + z.0, oy + z.1);
+                let _ = write!(
+                    d,
+                    " C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
+                    ox + a.0,
+                    oy + a.1,
+                    ox + b.0,
+                    oy + b.1,
+                    ox + z.0,
+                    oy + z.1
+                );
             }
         }
         let dash = if dash.is_empty() { String::new() } else { format!(" stroke-dasharray=\"{dash}\"") };
@@ -197,16 +215,28 @@ fn draw_lines(s: &mut String, m: &Measured, x: f64, y: f64, w: f64, stroke: &str
         let base = cy + h - 4.0;
         match line {
             Drawn::Title(t) => {
-                let _ = writeln!(s, "<text x=\"{tx:.1}\" y=\"{base:.1}\" font-size=\"13\" font-weight=\"bold\">{}</text>", xml(t));
+                let _ = writeln!(
+                    s,
+                    "<text x=\"{tx:.1}\" y=\"{base:.1}\" font-size=\"13\" font-weight=\"bold\">{}</text>",
+                    xml(t)
+                );
             }
             Drawn::Text(t) => {
                 let _ = writeln!(s, "<text x=\"{tx:.1}\" y=\"{base:.1}\">{}</text>", xml(t));
             }
             Drawn::Note(t) => {
-                let _ = writeln!(s, "<text x=\"{tx:.1}\" y=\"{base:.1}\" font-size=\"11\" fill=\"#555555\">{}</text>", xml(t));
+                let _ = writeln!(
+                    s,
+                    "<text x=\"{tx:.1}\" y=\"{base:.1}\" font-size=\"11\" fill=\"#555555\">{}</text>",
+                    xml(t)
+                );
             }
             Drawn::Heading(t) => {
-                let _ = writeln!(s, "<text x=\"{tx:.1}\" y=\"{base:.1}\" font-weight=\"bold\" fill=\"{stroke}\">{}</text>", xml(t));
+                let _ = writeln!(
+                    s,
+                    "<text x=\"{tx:.1}\" y=\"{base:.1}\" font-weight=\"bold\" fill=\"{stroke}\">{}</text>",
+                    xml(t)
+                );
             }
             Drawn::Figure(t) => {
                 let _ = writeln!(s, "<text class=\"figure\" x=\"{tx:.1}\" y=\"{base:.1}\" font-size=\"14\" font-weight=\"bold\">{}</text>", xml(t));

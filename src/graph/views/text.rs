@@ -84,7 +84,10 @@ mod tests {
     fn wraps_between_words_and_never_inside_one() {
         let lines = wrap("Steuerungsgremium „Umsetzung des Online-Zugangsgesetzes (OZG)“", 150.0, FONT, false);
         assert!(lines.len() > 1);
-        assert_eq!(lines.join(" ").replace("- ", "-"), "Steuerungsgremium „Umsetzung des Online-Zugangsgesetzes (OZG)“");
+        assert_eq!(
+            lines.join(" ").replace("- ", "-"),
+            "Steuerungsgremium „Umsetzung des Online-Zugangsgesetzes (OZG)“"
+        );
         assert!(lines.iter().any(|l| l.contains("(OZG)“")), "{lines:?}");
     }
 }
