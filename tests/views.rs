@@ -12,12 +12,14 @@ use std::process::{Command, Stdio};
 mod common;
 
 const TH: &str = "agreements/thueringen-2018.pakt";
-const FILES: [&str; 5] = [
+const VERBUND: &str = "tests/fixtures/views/verbund.pakt";
+const FILES: [&str; 6] = [
     "agreements/thueringen-2018.pakt",
     "agreements/saarland-2014.pakt",
     "agreements/sachsen-anhalt-2006.pakt",
     "agreements/sachsen-anhalt-2014.pakt",
     "examples/agreements/it-rat-beispiel.pakt",
+    VERBUND,
 ];
 const VIEWS: [&str; 4] = ["governance", "money", "procedure", "obligations"];
 
@@ -452,4 +454,42 @@ fn hostile_names_stay_well_formed() {
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Shares, keys, institutions and consultations, which the seed
+/// agreements do not use (an invented fixture).
+#[test]
+fn shares_keys_institutions_and_consultations() {
+    let money = view(VERBUND, "money", "svg", "builtin");
+    let labels = edge_labels(&money);
+    for l in ["pays 25 %", "pays the rest by Schlüssel", "receives", "splits"] {
+        assert!(labels.iter().any(|x| x == l), "no edge `{l}` in {labels:?}");
+    }
+    let b = boxes(&money);
+    assert!(find(&b, "schluessel").lines.iter().any(|l| l == "Land Nord: 50 %"));
+    let betrieb = find(&b, "betrieb");
+    assert!(betrieb.lines.iter().any(|l| l == "about EUR 3 million per year"), "{:?}", betrieb.lines);
+    let gov = view(VERBUND, "governance", "svg", "builtin");
+    let labels = edge_labels(&gov);
+    for l in ["owns 50 %", "owns by Schlüssel", "organ of"] {
+        assert!(labels.iter().any(|x| x == l), "no edge `{l}` in {labels:?}");
+    }
+    let b = boxes(&gov);
+    assert_eq!(find(&b, "anstalt").class, "node institution");
+    assert!(find(&b, "verwaltungsrat").lines.iter().any(|l| l == "1 Bund | 3 Land"));
+    let proc = view(VERBUND, "procedure", "svg", "builtin");
+    let b = boxes(&proc);
+    assert_eq!(find(&b, "projekte.anhoerung").class, "node consult");
+    assert_eq!(find(&b, "projekte.finanzierung").class, "node gate");
+    assert_eq!(find(&b, "projekte.beschluss").class, "node step");
+    let labels = edge_labels(&proc);
+    assert_eq!(labels.iter().filter(|l| *l == "consent needed (Einvernehmen)").count(), 2, "{labels:?}");
+    assert_eq!(labels.iter().filter(|l| *l == "is heard (Benehmen)").count(), 1, "{labels:?}");
+    // The consultation edge is dashed, the consent edges strong.
+    let doc = roxmltree::Document::parse(&proc).unwrap();
+    let dashed = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("edge") && n.attribute("stroke-dasharray") == Some("6,4"))
+        .count();
+    assert_eq!(dashed, 1);
 }

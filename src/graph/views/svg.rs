@@ -244,11 +244,11 @@ fn draw_lines(s: &mut String, m: &Measured, x: f64, y: f64, w: f64, stroke: &str
             Drawn::Mark(t) => {
                 let _ = writeln!(
                     s,
-                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"3\" fill=\"#fefcbf\" stroke=\"#d69e2e\"/><text class=\"mark\" x=\"{:.1}\" y=\"{base:.1}\" fill=\"#744210\">{}</text>",
+                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#fefcbf\"/><text class=\"mark\" x=\"{:.1}\" y=\"{base:.1}\" fill=\"#744210\">{}</text>",
                     tx - 2.0,
-                    cy + 1.0,
+                    cy,
                     w - 2.0 * PAD + 4.0,
-                    h - 1.0,
+                    h,
                     tx + 2.0,
                     xml(t)
                 );
