@@ -3,9 +3,9 @@
 //! In: the resolved model. Out: a picture with one box per body (members
 //! grouped by side with counts, so parity shows at a glance; similar seats
 //! as "16 × Vertreter eines Landes"; chair; advisory attendees; decision
-//! rules in words) and per institution, and the edges between them: who
-//! forms whom, who reports to whom, whom decisions bind, who owns and
-//! supervises an institution.
+//! rules in words; whom its decisions bind) and per institution, and the
+//! edges between them: who forms whom, who reports to whom, who owns and
+//! supervises an institution, which body is its organ.
 
 use super::names::{self, side_word};
 use super::{Line, Node, Picture, Row, Style, View};
@@ -29,10 +29,6 @@ pub fn picture(model: &Model) -> Picture {
         if let Some(r) = &body.reports_to {
             let to = target_node(&mut p, model, r.target);
             p.edge(me, to, Some("reports to".into()), Line::Plain);
-        }
-        for b in &body.binding {
-            let to = target_node(&mut p, model, b.target);
-            p.edge(me, to, Some("decisions bind".into()), Line::Plain);
         }
     }
     for (ii, inst) in model.institutions.iter().enumerate() {
@@ -215,6 +211,11 @@ fn body_node(model: &Model, body: &Body<Ref>) -> Node {
             q.value.fraction,
             q.value.base.map_or("members", |b| b.keyword())
         )));
+    }
+    // Whom decisions bind is a line, not an edge: an edge to "all
+    // parties" from the top body sweeps round the whole chart.
+    if !body.binding.is_empty() {
+        rows.push(Row::Text(format!("decisions bind {}", names::names(model, &body.binding))));
     }
     if !body.recommendation_to.is_empty() {
         let to: Vec<&str> = body.recommendation_to.iter().map(|r| r.value.as_str()).collect();

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 const TIMEOUT: Duration = Duration::from_secs(10);
 /// Boxes per row before a rank is wrapped: less than the page, as
 /// Graphviz spreads a rank wider with the edges and labels between boxes.
-const WRAP: f64 = 840.0;
+const WRAP: f64 = 930.0;
 
 /// Escape a string for a DOT double-quoted string.
 pub fn quote(s: &str) -> String {
