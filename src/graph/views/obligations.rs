@@ -7,8 +7,8 @@
 //! beneficiary counting the duties by modality; and, so duties can be
 //! followed to the parties that carry them, edges from a party to the
 //! groups it belongs to and from an actor to the party it is part of, with
-//! a line in each party's box counting what it owes through them. Tasks of
-//! bodies are left to the governance view.
+//! a line in each party's box counting what it owes through them and
+//! through its seats in bodies (a body's tasks).
 
 use super::names;
 use super::{Line, Node, Picture, Row, Style, View};
@@ -43,12 +43,15 @@ pub fn picture(model: &Model) -> Picture {
     let mut bearers: Vec<Target> =
         model.parties.iter().enumerate().map(|(i, _)| Target::Party(PartyId(i as u32))).collect();
     let mut duties: BTreeMap<Target, Vec<&Obligation<Ref>>> = BTreeMap::new();
-    for o in model.obligations.iter().filter(|o| !o.task_of_body) {
+    for o in &model.obligations {
         for b in &o.bearer {
-            if matches!(b.target, Target::Body(_) | Target::Seat(_)) {
+            if matches!(b.target, Target::Seat(_)) {
                 continue;
             }
-            if !bearers.contains(&b.target) {
+            // A body's tasks get no box of their own (with many bodies the
+            // view grows past any page); they are counted in the box of
+            // each party seated in the body.
+            if !bearers.contains(&b.target) && !matches!(b.target, Target::Body(_)) {
                 bearers.push(b.target);
             }
             duties.entry(b.target).or_default().push(o);
@@ -58,18 +61,30 @@ pub fn picture(model: &Model) -> Picture {
         let list = duties.get(t).map(Vec::as_slice).unwrap_or_default();
         let mut rows = Vec::new();
         if let Target::Party(pid) = t {
-            let mut via = Vec::new();
+            // What reaches the party through others, by how it reaches it.
+            let mut via: [Vec<String>; 3] = [Vec::new(), Vec::new(), Vec::new()];
             for (other, l) in &duties {
-                let through_group =
-                    matches!(other, Target::AllParties | Target::Group(_)) && model.parties_of(*other).contains(pid);
-                let through_part =
-                    matches!(other, Target::Actor(_) | Target::Office(_)) && model.parties_behind(*other).contains(pid);
-                if through_group || through_part {
-                    via.push(format!("{} ({})", names::name(model, *other), l.len()));
+                let slot = if matches!(other, Target::AllParties | Target::Group(_))
+                    && model.parties_of(*other).contains(pid)
+                {
+                    0
+                } else if matches!(other, Target::Actor(_) | Target::Office(_))
+                    && model.parties_behind(*other).contains(pid)
+                {
+                    1
+                } else if seated(model, *other, *pid) {
+                    2
+                } else {
+                    continue;
+                };
+                if let Some(v) = via.get_mut(slot) {
+                    v.push(format!("{} ({})", names::name(model, *other), l.len()));
                 }
             }
-            if !via.is_empty() {
-                rows.push(Row::Note(format!("also owes through: {}", via.join(", "))));
+            for (how, list) in ["also owes as one of", "through its parts", "through its seats in"].iter().zip(&via) {
+                if !list.is_empty() {
+                    rows.push(Row::Note(format!("{how}: {}", list.join(", "))));
+                }
             }
         }
         for m in MODALITIES {
@@ -147,6 +162,15 @@ pub fn picture(model: &Model) -> Picture {
         }
     }
     p
+}
+
+/// Whether a party holds a seat in the body `target` (and so carries its
+/// tasks there).
+fn seated(model: &Model, target: Target, party: PartyId) -> bool {
+    match target {
+        Target::Body(b) => model.body(b).is_some_and(|body| model.seated_parties(body).contains(&party)),
+        _ => false,
+    }
 }
 
 fn unreachable_node() -> Node {
