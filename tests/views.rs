@@ -233,8 +233,8 @@ fn obligations_are_grouped_by_modality_and_follow_groups_and_parts() {
     assert!(text.contains("Landesrechenzentrum (TLRZ)\n(2)"), "{text}");
     assert!(text.contains("through its seats in: Beirat „Kommunales"), "{text}");
     // The IT-Rat's only task reaches each of its members through their seats.
-    let svg = view("examples/agreements/it-rat-beispiel.pakt", "obligations", "svg", "builtin");
-    let nord = boxes(&svg).into_iter().find(|d| d.id == "nordland").expect("nordland");
+    let rat = view("examples/agreements/it-rat-beispiel.pakt", "obligations", "svg", "builtin");
+    let nord = boxes(&rat).into_iter().find(|d| d.id == "nordland").expect("nordland");
     assert!(nord.lines.iter().any(|l| l == "through its seats in: IT-Rat (1)"), "{:?}", nord.lines);
     let all = find(&b, "all");
     assert!(all.lines.iter().any(|l| l == "examines (1)"), "{:?}", all.lines);
