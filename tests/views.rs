@@ -503,3 +503,20 @@ fn shares_keys_institutions_and_consultations() {
         .count();
     assert_eq!(dashed, 1);
 }
+
+/// Without Graphviz on the PATH, `--layout auto` falls back to the
+/// built-in layout, and says nothing about it on stderr.
+#[test]
+fn without_graphviz_auto_is_the_builtin_layout() {
+    let empty = std::env::temp_dir().join(format!("pakt-views-nopath-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_pakt"))
+        .args(["graph", TH, "--view", "money", "--format", "svg", "--layout", "auto"])
+        .env("PATH", &empty)
+        .output()
+        .expect("run pakt");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), view(TH, "money", "svg", "builtin"));
+    let _ = std::fs::remove_dir_all(&empty);
+}

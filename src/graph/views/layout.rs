@@ -230,15 +230,94 @@ pub fn builtin(p: &Picture, sizes: &[Measured]) -> Layout {
             break;
         }
     }
-    // Clusters keep their boxes together: order by cluster first.
+    // A rank wider than the page becomes several ranks (in the order of
+    // the file), so that edges to the boxes moved down get lanes of their
+    // own below instead of running through the boxes left above.
+    let mut max_rank = rank.iter().copied().max().unwrap_or(0);
+    let mut r = 0;
+    while r <= max_rank {
+        let mut chunks: Vec<Vec<usize>> = vec![Vec::new()];
+        let mut used = 0.0;
+        for v in (0..n).filter(|v| rank.get(*v) == Some(&r)) {
+            let w = sizes.get(v).map_or(0.0, |s| s.w);
+            if used > 0.0 && used + w > PAGE {
+                chunks.push(Vec::new());
+                used = 0.0;
+            }
+            used += w + NODE_GAP;
+            if let Some(c) = chunks.last_mut() {
+                c.push(v);
+            }
+        }
+        let extra = chunks.len() - 1;
+        if extra > 0 {
+            for x in rank.iter_mut().filter(|x| **x > r) {
+                *x += extra;
+            }
+            for (j, chunk) in chunks.iter().enumerate() {
+                for v in chunk {
+                    if let Some(x) = rank.get_mut(*v) {
+                        *x = r + j;
+                    }
+                }
+            }
+            max_rank += extra;
+        }
+        r += chunks.len();
+    }
+    // An edge across several ranks gets a small virtual box on each rank
+    // between, so the ordering keeps a lane free for it and it runs
+    // between boxes, not through them; the middle one is as wide as its
+    // label, which sits there.
     let ranks = rank.iter().copied().max().map_or(0, |m| m + 1);
+    let mut ext_rank = rank.clone();
+    let mut ext_w: Vec<f64> = sizes.iter().map(|s| s.w).collect();
+    let mut ext_h: Vec<f64> = sizes.iter().map(|s| s.h).collect();
+    let mut chains: Vec<Vec<usize>> = Vec::with_capacity(p.edges.len());
+    let mut segs: Vec<(usize, usize)> = Vec::new();
+    for e in &p.edges {
+        let (ra, rb) = (rank.get(e.from).copied().unwrap_or(0), rank.get(e.to).copied().unwrap_or(0));
+        let between: Vec<usize> = if rb > ra + 1 {
+            (ra + 1..rb).collect()
+        } else if ra > rb + 1 {
+            (rb + 1..ra).rev().collect()
+        } else {
+            Vec::new()
+        };
+        let middle = between.len() / 2;
+        let mut chain = Vec::new();
+        for (i, r) in between.into_iter().enumerate() {
+            let w = match (&e.label, i == middle) {
+                (Some(l), true) => text::width(l, FONT - 1.0, false) + 10.0,
+                _ => 16.0,
+            };
+            ext_rank.push(r);
+            ext_w.push(w);
+            ext_h.push(0.0);
+            chain.push(ext_w.len() - 1);
+        }
+        let path: Vec<usize> =
+            std::iter::once(e.from).chain(chain.iter().copied()).chain(std::iter::once(e.to)).collect();
+        for pair in path.windows(2) {
+            if let [u, v] = pair {
+                let (ru, rv) = (ext_rank.get(*u).copied().unwrap_or(0), ext_rank.get(*v).copied().unwrap_or(0));
+                match ru.cmp(&rv) {
+                    std::cmp::Ordering::Less => segs.push((*u, *v)),
+                    std::cmp::Ordering::Greater => segs.push((*v, *u)),
+                    std::cmp::Ordering::Equal => {}
+                }
+            }
+        }
+        chains.push(chain);
+    }
+    let total = ext_w.len();
     let mut rows: Vec<Vec<usize>> = vec![Vec::new(); ranks];
-    for (v, r) in rank.iter().enumerate() {
+    for (v, r) in ext_rank.iter().enumerate() {
         if let Some(row) = rows.get_mut(*r) {
             row.push(v);
         }
     }
-    let mut pos = vec![0.0f64; n];
+    let mut pos = vec![0.0f64; total];
     for row in &rows {
         for (i, v) in row.iter().enumerate() {
             if let Some(x) = pos.get_mut(*v) {
@@ -246,16 +325,16 @@ pub fn builtin(p: &Picture, sizes: &[Measured]) -> Layout {
             }
         }
     }
-    for sweep in 0..4 {
+    for sweep in 0..6 {
         let down = sweep % 2 == 0;
         let order: Vec<usize> = if down { (1..ranks).collect() } else { (0..ranks.saturating_sub(1)).rev().collect() };
         for r in order {
             let Some(row) = rows.get(r).cloned() else { continue };
-            let mut keyed: Vec<(f64, usize, usize)> = row
+            let mut keyed: Vec<(usize, f64, usize, usize)> = row
                 .iter()
                 .enumerate()
                 .map(|(i, &v)| {
-                    let neighbours: Vec<f64> = forward
+                    let neighbours: Vec<f64> = segs
                         .iter()
                         .filter_map(|&(a, b)| {
                             if down && b == v {
@@ -268,16 +347,19 @@ pub fn builtin(p: &Picture, sizes: &[Measured]) -> Layout {
                         })
                         .collect();
                     let bary = if neighbours.is_empty() {
-                        i as f64
+                        pos.get(v).copied().unwrap_or(i as f64)
                     } else {
                         neighbours.iter().sum::<f64>() / neighbours.len() as f64
                     };
+                    // Boxes of a cluster (a procedure) stay together, left
+                    // of the boxes outside any cluster, so its frame holds
+                    // only its own.
                     let cluster = p.nodes.get(v).and_then(|x| x.cluster).unwrap_or(usize::MAX);
-                    (bary + cluster as f64 * 0.0, i, v)
+                    (cluster, bary, i, v)
                 })
                 .collect();
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            let sorted: Vec<usize> = keyed.into_iter().map(|(_, _, v)| v).collect();
+            keyed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+            let sorted: Vec<usize> = keyed.into_iter().map(|(_, _, _, v)| v).collect();
             for (i, v) in sorted.iter().enumerate() {
                 if let Some(x) = pos.get_mut(*v) {
                     *x = i as f64;
@@ -288,38 +370,43 @@ pub fn builtin(p: &Picture, sizes: &[Measured]) -> Layout {
             }
         }
     }
-    // Place rows, wrapping wide ones.
-    let mut rects = vec![Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 }; n];
-    let mut y = 0.0;
+    // Place rows, wrapping wide ones; a virtual box spans its row's height.
+    let mut rects = vec![Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 }; total];
+    // Room above for the title of a cluster frame.
+    let mut y = if p.clusters.is_empty() { 0.0 } else { 28.0 };
     let mut width: f64 = 0.0;
     for row in &rows {
         let mut lines: Vec<Vec<usize>> = vec![Vec::new()];
         let mut used = 0.0;
         for &v in row {
-            let w = sizes.get(v).map_or(0.0, |s| s.w);
-            if used > 0.0 && used + w > PAGE {
+            let w = ext_w.get(v).copied().unwrap_or(0.0);
+            // Ranks were cut to the page already; only lanes widen a row
+            // now, and a lane must stay on the row of its rank.
+            if v < n && used > 0.0 && used + w > PAGE {
                 lines.push(Vec::new());
                 used = 0.0;
             }
-            used += w + NODE_GAP;
+            if v < n {
+                used += w + NODE_GAP;
+            }
             if let Some(l) = lines.last_mut() {
                 l.push(v);
             }
         }
         for line in lines.iter().filter(|l| !l.is_empty()) {
-            let total: f64 = line.iter().map(|&v| sizes.get(v).map_or(0.0, |s| s.w)).sum::<f64>()
+            let line_w: f64 = line.iter().map(|&v| ext_w.get(v).copied().unwrap_or(0.0)).sum::<f64>()
                 + NODE_GAP * (line.len().saturating_sub(1)) as f64;
-            let tallest = line.iter().map(|&v| sizes.get(v).map_or(0.0, |s| s.h)).fold(0.0, f64::max);
-            let mut x = ((PAGE - total) / 2.0).max(0.0);
+            let tallest = line.iter().map(|&v| ext_h.get(v).copied().unwrap_or(0.0)).fold(0.0, f64::max);
+            let mut x = ((PAGE - line_w) / 2.0).max(0.0);
             for &v in line {
-                let s = sizes.get(v);
-                let (w, h) = s.map_or((0.0, 0.0), |s| (s.w, s.h));
+                let w = ext_w.get(v).copied().unwrap_or(0.0);
+                let h = if v < n { ext_h.get(v).copied().unwrap_or(0.0) } else { tallest };
                 if let Some(r) = rects.get_mut(v) {
                     *r = Rect { x, y, w, h };
                 }
                 x += w + NODE_GAP;
             }
-            width = width.max(x - NODE_GAP).max(total);
+            width = width.max(x - NODE_GAP).max(line_w);
             y += tallest + RANK_GAP;
         }
     }
@@ -327,6 +414,8 @@ pub fn builtin(p: &Picture, sizes: &[Measured]) -> Layout {
     // of the boxes at their other ends, so curves and labels do not start
     // from one point.
     let centre = |v: usize| rects.get(v).map_or(0.0, |r| r.x + r.w / 2.0);
+    let first_hop = |k: usize, e: &super::Edge| chains.get(k).and_then(|c| c.first()).copied().unwrap_or(e.to);
+    let last_hop = |k: usize, e: &super::Edge| chains.get(k).and_then(|c| c.last()).copied().unwrap_or(e.from);
     let mut port = vec![(0.5f64, 0.5f64); p.edges.len()];
     for v in 0..n {
         for outgoing in [true, false] {
@@ -335,7 +424,7 @@ pub fn builtin(p: &Picture, sizes: &[Measured]) -> Layout {
                 .iter()
                 .enumerate()
                 .filter(|(_, e)| if outgoing { e.from == v } else { e.to == v })
-                .map(|(k, e)| (centre(if outgoing { e.to } else { e.from }), k))
+                .map(|(k, e)| (centre(if outgoing { first_hop(k, e) } else { last_hop(k, e) }), k))
                 .collect();
             ends.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
             let count = ends.len() as f64;
@@ -354,40 +443,69 @@ pub fn builtin(p: &Picture, sizes: &[Measured]) -> Layout {
     let edges = p
         .edges
         .iter()
+        .enumerate()
         .zip(&port)
-        .map(|(e, &(pa, pb))| {
-            let (Some(a), Some(b)) = (rects.get(e.from), rects.get(e.to)) else {
-                return Routed { points: Vec::new(), label_at: None };
-            };
-            route(a, b, pa, pb, e.label.is_some())
+        .map(|((k, e), &(pa, pb))| {
+            let chain = chains.get(k).map(Vec::as_slice).unwrap_or_default();
+            let path: Vec<usize> =
+                std::iter::once(e.from).chain(chain.iter().copied()).chain(std::iter::once(e.to)).collect();
+            let mut points: Vec<(f64, f64)> = Vec::new();
+            for (i, pair) in path.windows(2).enumerate() {
+                let [u, v] = pair else { continue };
+                let (Some(ru), Some(rv)) = (rects.get(*u), rects.get(*v)) else { continue };
+                let pu = if i == 0 { pa } else { 0.5 };
+                let pv = if i + 2 == path.len() { pb } else { 0.5 };
+                let [p0, c1, c2, p3] = hop(ru, rv, pu, pv);
+                if points.is_empty() {
+                    points.push(p0);
+                } else if let Some(&last) = points.last() {
+                    // Straight through the virtual box.
+                    points.extend([last, p0, p0]);
+                }
+                points.extend([c1, c2, p3]);
+            }
+            let label_at = e.label.as_ref().and_then(|_| match chain.get(chain.len() / 2) {
+                Some(&d) => rects.get(d).map(|r| (r.x + r.w / 2.0, r.y + r.h / 2.0)),
+                None => {
+                    let (a, b) = (rects.get(e.from)?, rects.get(e.to)?);
+                    route(a, b, pa, pb, true).label_at
+                }
+            });
+            Routed { points, label_at }
         })
         .collect();
-    Layout { width: width.max(PAGE.min(width.max(200.0))), height: (y - RANK_GAP).max(0.0), nodes: rects, edges }
+    rects.truncate(n);
+    Layout { width: width.max(200.0), height: (y - RANK_GAP).max(0.0), nodes: rects, edges }
 }
 
-/// A curve from one box to another: bottom to top when the target is
-/// lower, top to bottom when it is higher, side to side on one row.
-fn route(a: &Rect, b: &Rect, pa: f64, pb: f64, labelled: bool) -> Routed {
+/// The end points and control points of a curve from box `a` to box `b`:
+/// bottom to top when `b` is lower, top to bottom when it is higher, side
+/// to side on one row. `pa` and `pb` place the ends along the sides.
+fn hop(a: &Rect, b: &Rect, pa: f64, pb: f64) -> [(f64, f64); 4] {
     let (ax, bx) = (a.x + a.w * pa, b.x + b.w * pb);
-    let (p0, p3, c1, c2) = if b.y > a.y + a.h {
+    if b.y > a.y + a.h {
         let p0 = (ax, a.y + a.h);
         let p3 = (bx, b.y);
         let d = (p3.1 - p0.1) / 2.0;
-        (p0, p3, (p0.0, p0.1 + d), (p3.0, p3.1 - d))
+        [p0, (p0.0, p0.1 + d), (p3.0, p3.1 - d), p3]
     } else if a.y > b.y + b.h {
         let p0 = (ax, a.y);
         let p3 = (bx, b.y + b.h);
         let d = (p0.1 - p3.1) / 2.0;
-        (p0, p3, (p0.0, p0.1 - d), (p3.0, p3.1 + d))
+        [p0, (p0.0, p0.1 - d), (p3.0, p3.1 + d), p3]
     } else {
         let (sx, ex) = if bx > ax { (a.x + a.w, b.x) } else { (a.x, b.x + b.w) };
         let p0 = (sx, a.y + a.h / 2.0);
         let p3 = (ex, b.y + b.h / 2.0);
         let d = (p3.0 - p0.0) / 2.0;
-        (p0, p3, (p0.0 + d, p0.1), (p3.0 - d, p3.1))
-    };
-    // The point at t = 2/3 of the cubic, nearer the target, where edges
-    // from one box have parted.
+        [p0, (p0.0 + d, p0.1), (p3.0 - d, p3.1), p3]
+    }
+}
+
+/// A curve from one box to another, its label at two thirds of the way,
+/// nearer the target, where edges from one box have parted.
+fn route(a: &Rect, b: &Rect, pa: f64, pb: f64, labelled: bool) -> Routed {
+    let [p0, c1, c2, p3] = hop(a, b, pa, pb);
     let (t, u) = (2.0 / 3.0, 1.0 / 3.0);
     let bez =
         |a: f64, b: f64, c: f64, d: f64| u * u * u * a + 3.0 * u * u * t * b + 3.0 * u * t * t * c + t * t * t * d;
