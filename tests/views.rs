@@ -73,6 +73,19 @@ fn boxes(svg: &str) -> Vec<Drawn> {
         .collect()
 }
 
+/// Each box's id and outer rectangle (x, y, width, height).
+fn rects(svg: &str) -> Vec<(String, f64, f64, f64, f64)> {
+    let doc = roxmltree::Document::parse(svg).expect("XML");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("g") && n.attribute("class").is_some_and(|c| c.starts_with("node ")))
+        .map(|g| {
+            let r = g.children().find(|c| c.has_tag_name("rect")).expect("a box has a rect");
+            let f = |a: &str| r.attribute(a).unwrap().parse::<f64>().unwrap();
+            (g.attribute("id").unwrap_or("").to_string(), f("x"), f("y"), f("width"), f("height"))
+        })
+        .collect()
+}
+
 fn edge_labels(svg: &str) -> Vec<String> {
     let doc = roxmltree::Document::parse(svg).expect("XML");
     doc.descendants()
@@ -113,6 +126,17 @@ fn every_view_of_every_agreement_is_well_formed_in_both_layouts() {
                 for d in &drawn {
                     assert!(!d.title.is_empty(), "{file} {v}: box {} has no title", d.id);
                     assert_whole_words(&d.title, &format!("{file} {v} {layout}"));
+                }
+                // No two boxes overlap.
+                let rects = rects(&svg);
+                for (i, a) in rects.iter().enumerate() {
+                    for b in rects.iter().skip(i + 1) {
+                        let apart = a.1 + a.3 <= b.1 + 0.5
+                            || b.1 + b.3 <= a.1 + 0.5
+                            || a.2 + a.4 <= b.2 + 0.5
+                            || b.2 + b.4 <= a.2 + 0.5;
+                        assert!(apart, "{file} {v} {layout}: boxes {} and {} overlap", a.0, b.0);
+                    }
                 }
                 // Deterministic: the same bytes on a second run.
                 assert_eq!(svg, view(file, v, "svg", layout), "{file} {v} {layout} differs between runs");
