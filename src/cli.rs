@@ -99,6 +99,13 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value = "dot")]
         format: GraphFormat,
+        /// What to draw (docs/graph.md): `all` (the whole graph) by default,
+        /// `governance` by default for `--format svg`.
+        #[arg(long, value_enum)]
+        view: Option<graph::views::View>,
+        /// How `--format svg` of a view is laid out: Graphviz when installed, else built in.
+        #[arg(long, value_enum, default_value = "auto")]
+        layout: graph::views::LayoutEngine,
         /// Only the neighbourhood of this element (an id such as `beirat`
         /// or a node id such as `party:land`).
         #[arg(long)]
@@ -354,9 +361,39 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             writeln!(out, "{text}").map_err(io)?;
             Ok(0)
         }
-        Command::Graph { file, format, focus, radius } => {
+        Command::Graph { file, format, view, layout, focus, radius } => {
             let Some((result, predecessor)) = load_clean(&file, err, color)? else { return Ok(1) };
             let Some(model) = &result.model else { return Ok(1) };
+            // SVG is for people, and the whole graph is a poster: it shows
+            // the governance chart unless asked otherwise.
+            let view = view.unwrap_or(if format == GraphFormat::Svg {
+                graph::views::View::Governance
+            } else {
+                graph::views::View::All
+            });
+            if let Some(mut picture) = graph::views::picture(model, view) {
+                if let Some(f) = &focus {
+                    picture = match picture.focus(f) {
+                        Some(p) => p,
+                        None => {
+                            return Err(RunError(format!(
+                                "no element `{f}` in the {} view of {}{}",
+                                view.name(),
+                                file.display(),
+                                suggest(f, picture.ids())
+                            )))
+                        }
+                    };
+                }
+                let text = match format {
+                    GraphFormat::Dot => graph::views::dot(&picture),
+                    GraphFormat::Mermaid => graph::views::mermaid(&picture),
+                    GraphFormat::Svg => graph::views::svg(&picture, layout),
+                    GraphFormat::Json => graph::views::json(&picture),
+                };
+                out.write_all(text.as_bytes()).map_err(io)?;
+                return Ok(0);
+            }
             let mut g = graph::build(model, predecessor.as_ref().and_then(|p| p.model.as_ref()));
             if let Some(f) = focus {
                 let id = if f.contains(':') {

@@ -58,7 +58,7 @@ fn model() -> Value {
 
 #[test]
 fn svg_parses_and_names_every_party_and_body() {
-    let (code, svg) = pakt(&["graph", TH, "--format", "svg"]);
+    let (code, svg) = pakt(&["graph", TH, "--format", "svg", "--view", "all"]);
     assert_eq!(code, 0);
     let doc = roxmltree::Document::parse(&svg).expect("SVG is XML");
     assert_eq!(doc.root_element().tag_name().name(), "svg");
@@ -93,11 +93,11 @@ fn svg_parses_and_names_every_party_and_body() {
 
 #[test]
 fn the_committed_svg_is_current() {
-    let (_, svg) = pakt(&["graph", TH, "--format", "svg"]);
+    let (_, svg) = pakt(&["graph", TH, "--format", "svg", "--view", "all"]);
     let committed = std::fs::read_to_string("docs/img/thueringen-2018.svg").expect("docs/img/thueringen-2018.svg");
     assert!(
         committed == svg,
-        "docs/img/thueringen-2018.svg is stale: regenerate it with `pakt graph {TH} --format svg`"
+        "docs/img/thueringen-2018.svg is stale: regenerate it with `pakt graph {TH} --format svg --view all`"
     );
 }
 

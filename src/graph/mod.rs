@@ -9,6 +9,7 @@
 mod export;
 pub mod query;
 mod svg;
+pub mod views;
 
 pub use export::{dot, json, mermaid, mermaid_too_large, DOT_MAX_LABEL, MERMAID_MAX_EDGES};
 pub use svg::svg;
