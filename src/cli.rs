@@ -233,6 +233,8 @@ pub enum RenderFormat {
     Html,
     /// Printed by headless Chromium (must be installed).
     Pdf,
+    /// A Word document (opens in Word and LibreOffice).
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -563,6 +565,7 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
                 RenderFormat::Md => (crate::render::output::markdown(&doc) + "\n").into_bytes(),
                 RenderFormat::Html => crate::render::output::html(&doc).into_bytes(),
                 RenderFormat::Pdf => crate::render::pdf::pdf(&crate::render::output::html(&doc)).map_err(RunError)?,
+                RenderFormat::Docx => crate::render::docx::docx(&doc).map_err(RunError)?,
             };
             out.write_all(&bytes).map_err(io)?;
             Ok(0)

@@ -8,6 +8,7 @@
 //! which also shows assumptions and notes beside the text and the open
 //! findings at the end.
 
+pub mod docx;
 pub mod german;
 pub mod output;
 pub mod pdf;
