@@ -193,3 +193,26 @@ fn pdf_without_chromium_says_how_to_get_it() {
         "error: PDF output needs Chromium: install it (Debian: apt-get install chromium) or set PAKT_CHROMIUM to the browser; `--format html` needs nothing\n"
     );
 }
+
+/// Language v2 in the document: a rotating chair, named decision rules,
+/// shares of money, entry into force and ending, each as a German sentence.
+#[test]
+fn v2_constructs_become_german_sentences() {
+    let run = |file: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_pakt")).args(["render", file]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let it = run("examples/agreements/it-rat-beispiel.pakt");
+    assert!(
+        it.contains("Der Vorsitz wechselt jährlich in dieser Folge: Bundesrepublik Deutschland, die Länder."),
+        "{it}"
+    );
+    assert!(it.contains("Beschlüsse über Standards erfordern die Zustimmung der Vertragspartei Bundesrepublik Deutschland, die Zustimmung von mindestens drei Mitgliedern der Gruppe „die Länder“"), "{it}");
+    assert!(it.contains("Empfehlungen erfordern die Mehrheit der anwesenden Mitglieder."));
+    let sv = run("examples/agreements/staatsvertrag-beispiel.pakt");
+    assert!(sv.contains("| Kostenträger | Anteil |"));
+    assert!(sv.contains("Die Vereinbarung tritt nur in Kraft, wenn bis zum 30. Juni 2027 mindestens vier Ratifikationsurkunden hinterlegt sind."));
+    assert!(sv.contains("Die Kündigung ist mit einer Frist von zwei Jahren zum Ende eines Kalenderjahres möglich."));
+    assert!(sv.contains("Die Vereinbarung tritt außer Kraft, wenn weniger als vier Vertragspartner beteiligt sind."));
+}

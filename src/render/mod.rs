@@ -458,6 +458,25 @@ impl Builder<'_> {
             if let Some(d) = &b.decides {
                 s.push(sentences::decision(&name, &d.value));
             }
+            if let Some(r) = &b.rotation {
+                let among: Vec<String> = r.among.iter().map(|x| target_name(m, x.target)).collect();
+                let every =
+                    r.every.as_ref().filter(|e| e.value.period == crate::model::Period::Year).map(|e| e.value.count);
+                s.push(sentences::rotation(&among, every, r.order.as_ref().map(|o| o.value.as_str())));
+            }
+            if b.casting_vote.is_some() {
+                s.push(sentences::casting_vote());
+            }
+            for d in &b.decisions {
+                let label = d.label.as_ref().map_or(d.id.value.as_str(), |l| l.value.as_str());
+                let name_of = |r: &Ref| target_name(m, r.target);
+                let clauses: Vec<Vec<String>> = d
+                    .requires
+                    .iter()
+                    .map(|c| c.any_of.iter().map(|r| sentences::requirement(&r.value, &name_of)).collect())
+                    .collect();
+                s.push(sentences::decision_rule(label, &clauses));
+            }
             if !b.binding.is_empty() {
                 s.push(sentences::binding(names(m, &b.binding).as_deref()));
             }
@@ -518,6 +537,27 @@ impl Builder<'_> {
             }
             s
         });
+        if !f.shares.is_empty() {
+            let rows = f
+                .shares
+                .iter()
+                .map(|sh| {
+                    let share = match &sh.kind {
+                        crate::model::ShareKind::Percent { percent } => {
+                            format!("{} %", percent.value).replace('.', ",")
+                        }
+                        crate::model::ShareKind::ByKey { key } => format!("nach {}", target_name(m, key.target)),
+                        crate::model::ShareKind::Rest { key: Some(key) } => {
+                            format!("der Rest, nach {}", target_name(m, key.target))
+                        }
+                        crate::model::ShareKind::Rest { key: None } => "der Rest".to_string(),
+                    };
+                    let first = if sh.before_split.is_some() { " (vorab)" } else { "" };
+                    vec![target_name(m, sh.payer.target), format!("{share}{first}")]
+                })
+                .collect();
+            self.blocks.push(Block::Table { head: vec!["Kostenträger".into(), "Anteil".into()], rows });
+        }
         if !f.tranches.is_empty() {
             let rows = f
                 .tranches
@@ -578,7 +618,12 @@ impl Builder<'_> {
         let Some(t) = &self.m.term else { return };
         let heading = t.meta.section.as_ref().map_or_else(|| "Laufzeit und Kündigung".to_string(), |s| s.value.clone());
         self.heading(2, &heading);
-        self.text(&t.meta, || vec![sentences::term(t)]);
+        self.text(&t.meta, || {
+            let mut s = vec![sentences::term(t)];
+            s.extend(sentences::term_v2(t));
+            s.retain(|x| !x.is_empty());
+            s
+        });
     }
 
     fn approvals(&mut self) {

@@ -286,6 +286,128 @@ pub fn party(name: &str, represented_by: Option<&str>) -> String {
     }
 }
 
+/// "Der Vorsitz wechselt jährlich in dieser Folge: der Bund, die Länder."
+pub fn rotation(among: &[String], every_years: Option<u32>, order: Option<&str>) -> String {
+    let when = match every_years {
+        None | Some(1) => "jährlich".to_string(),
+        Some(n) => format!("alle {} Jahre", number(n)),
+    };
+    let mut s = format!("Der Vorsitz wechselt {when} in dieser Folge: {}.", among.join(", "));
+    if let Some(o) = order {
+        s.push(' ');
+        s.push_str(o);
+    }
+    s
+}
+
+/// "Bei Stimmengleichheit gibt die Stimme des Vorsitzes den Ausschlag."
+pub fn casting_vote() -> String {
+    "Bei Stimmengleichheit gibt die Stimme des Vorsitzes den Ausschlag.".to_string()
+}
+
+/// Who a requirement names, as a genitive phrase: "der Vertragspartei
+/// Bund", "der Gruppe „die Länder“".
+fn of_whom(r: &Ref, name: &dyn Fn(&Ref) -> String) -> String {
+    match r.target {
+        crate::model::Target::Group(_) => format!("der Gruppe „{}“", name(r)),
+        crate::model::Target::Party(_) => format!("der Vertragspartei {}", name(r)),
+        _ => format!("von „{}“", name(r)),
+    }
+}
+
+/// One requirement of a decision rule in German words (accusative, after
+/// "erfordern").
+pub fn requirement(r: &crate::model::Requirement<Ref>, name: &dyn Fn(&Ref) -> String) -> String {
+    use crate::model::{Base, Requirement as R};
+    let base = |b: &Option<Base>| match b {
+        Some(Base::Present) => " der anwesenden Mitglieder",
+        Some(Base::Voting) => " der stimmberechtigten Mitglieder",
+        Some(Base::Members) | None => " der Mitglieder",
+    };
+    match r {
+        R::Consent => "das Einvernehmen aller Mitglieder".to_string(),
+        R::Unanimity { base: b } => format!("Einstimmigkeit{}", base(b)),
+        R::Majority { base: b } => format!("die Mehrheit{}", base(b)),
+        R::Qualified { fraction: f, base: b } => format!("eine Mehrheit von {}/{}{}", f.numerator, f.denominator, base(b)),
+        R::Veto { who } => format!("die Zustimmung {}", of_whom(who, name)),
+        R::AtLeast { count, of } => format!(
+            "die Zustimmung von mindestens {} Mitgliedern {}",
+            number(*count),
+            of_whom(of, name)
+        ),
+        R::Weighted { key, fraction: f, of } => format!(
+            "die Zustimmung von Mitgliedern {}, die mindestens {}/{} der Anteile nach dem Schlüssel „{}“ auf sich vereinen",
+            of.as_ref().map_or("des Gremiums".to_string(), |g| of_whom(g, name)),
+            f.numerator,
+            f.denominator,
+            name(key)
+        ),
+    }
+}
+
+/// "Beschlüsse über Standards erfordern die Zustimmung des Bundes und …"
+pub fn decision_rule(label: &str, clauses: &[Vec<String>]) -> String {
+    let parts: Vec<String> = clauses.iter().map(|alts| alts.join(" oder ")).collect();
+    let all = match parts.as_slice() {
+        [] => return format!("{label}: keine Anforderung genannt."),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} und {last}", init.join(", ")),
+    };
+    format!("{label} erfordern {all}.")
+}
+
+/// The conditions of entry into force, lapse and withdrawal.
+pub fn term_v2(t: &Term) -> Vec<String> {
+    use crate::model::InForce;
+    let mut out = Vec::new();
+    if let Some(i) = &t.in_force {
+        out.push(match &i.value {
+            InForce::Ratifications { count, by } => format!(
+                "Die Vereinbarung tritt nur in Kraft, wenn {}mindestens {} Ratifikationsurkunden hinterlegt sind.",
+                by.as_ref().map(|d| format!("bis zum {} ", date(&d.value))).unwrap_or_default(),
+                number(*count)
+            ),
+            InForce::Condition { text } => format!("Die Vereinbarung tritt in Kraft, wenn {text}."),
+        });
+    }
+    if let Some(n) = t.notice.as_ref().and_then(|n| n.to_end_of.map(|p| (n, p))) {
+        let (notice, end) = n;
+        let unit = match (notice.length.period, notice.length.count) {
+            (Period::Year, 1) => "einem Jahr".to_string(),
+            (Period::Year, k) => format!("{} Jahren", number(k)),
+            (_, 1) => "einem Monat".to_string(),
+            (_, k) => format!("{} Monaten", number(k)),
+        };
+        let end = match end {
+            Period::Year => "eines Kalenderjahres",
+            Period::Quarter => "eines Quartals",
+            Period::Month => "eines Monats",
+        };
+        out.push(format!("Die Kündigung ist mit einer Frist von {unit} zum Ende {end} möglich."));
+    }
+    if let Some(w) = &t.effective_when {
+        out.push(format!("Die Kündigung wird erst wirksam, wenn {}.", w.value));
+    }
+    if let Some(w) = &t.withdrawal {
+        if w.continues_for_others {
+            out.push(
+                "Die Kündigung eines Vertragspartners lässt die Vereinbarung zwischen den übrigen unberührt.".into(),
+            );
+        }
+        if !w.ends.is_empty() {
+            let ends: Vec<&str> = w.ends.iter().map(|e| e.value.as_str()).collect();
+            out.push(format!("Mit dem Austritt enden {}.", ends.join(", ")));
+        }
+    }
+    if let Some(l) = &t.lapses_below {
+        out.push(format!(
+            "Die Vereinbarung tritt außer Kraft, wenn weniger als {} Vertragspartner beteiligt sind.",
+            number(l.value)
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -430,5 +552,21 @@ mod tests {
             party("Thüringer Landesregierung", Some("Thüringer Finanzministerium")),
             "die Thüringer Landesregierung, vertreten durch das Thüringer Finanzministerium"
         );
+    }
+
+    #[test]
+    fn v2_sentences() {
+        assert_eq!(
+            rotation(&["der Bund".to_string(), "die Länder".to_string()], None, None),
+            "Der Vorsitz wechselt jährlich in dieser Folge: der Bund, die Länder."
+        );
+        assert_eq!(
+            decision_rule(
+                "Beschlüsse",
+                &[vec!["die Zustimmung des Bundes".into()], vec!["die Mehrheit der Mitglieder".into()]]
+            ),
+            "Beschlüsse erfordern die Zustimmung des Bundes und die Mehrheit der Mitglieder."
+        );
+        assert_eq!(casting_vote(), "Bei Stimmengleichheit gibt die Stimme des Vorsitzes den Ausschlag.");
     }
 }
