@@ -867,7 +867,7 @@ mod tests {
             ("wording.changed", "obligation", "wording", Some(t("a")), Some(t("b"))),
             ("section.changed", "body", "section", Some(t("II.")), Some(t("III."))),
             ("name.changed", "body", "name", Some(t("AG")), Some(t("Gremium"))),
-            ("changed", "goal", "unknown", Some(t("a")), Some(t("b"))),
+            ("changed", "goal", "other", Some(t("a")), Some(t("b"))),
             ("body.rotation.changed", "body", "rotation", None, Some(t("rotating among bund, laender"))),
             ("body.deputy.changed", "body", "deputy", None, Some(t("sts"))),
             ("body.casting_vote.added", "body", "casting_vote", None, ON),
