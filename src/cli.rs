@@ -162,6 +162,16 @@ pub enum Command {
         /// A rule code (A001) or name (parity).
         rule: String,
     },
+    /// Convert a file between the English and the German keyword set (lossless).
+    Convert {
+        /// The keyword set to write: de or en.
+        #[arg(long, value_parser = ["de", "en"])]
+        keywords: String,
+        file: PathBuf,
+        /// Rewrite the file in place (atomically) instead of printing it.
+        #[arg(long)]
+        write: bool,
+    },
     /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
     Completions { shell: clap_complete::Shell },
     /// Print the manual page of pakt or of one command (roff; `pakt man check | man -l -`).
@@ -434,6 +444,7 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             out.write_all(json_text(&serde_json::Value::Array(list))?.as_bytes()).map_err(io)?;
             Ok(0)
         }
+        Command::Convert { keywords, file, write } => crate::cli_convert::convert(&keywords, &file, write, out, err, color),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "pakt", out);

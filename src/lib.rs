@@ -7,6 +7,8 @@
 pub mod check;
 pub mod cli;
 pub mod cli_check;
+pub mod cli_convert;
+pub mod convert;
 pub mod cli_io;
 pub mod config;
 pub mod diagnostic;
@@ -14,6 +16,7 @@ pub mod diff;
 pub mod diff_input;
 pub mod gen;
 pub mod graph;
+pub mod keywords;
 pub mod lower;
 pub mod model;
 pub mod output;
