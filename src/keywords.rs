@@ -15,9 +15,10 @@ use crate::span::Span;
 use crate::syntax::{Pair, Rule};
 
 /// A keyword set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    #[default]
     En,
     De,
 }
