@@ -18,6 +18,7 @@ pub mod diff_input;
 pub mod gen;
 pub mod graph;
 pub mod i18n;
+pub mod i18n_diag;
 pub mod keywords;
 pub mod lower;
 pub mod model;

@@ -283,7 +283,9 @@ fn human(results: &[FileResult], options: &Options, info: &RunInfo) -> String {
             let _ = writeln!(out, "{path}: {status}");
         }
         let renderer = diagnostic::Renderer::new(&path, &r.text);
+        let file_lang = crate::i18n::text_lang(&r.text);
         for d in r.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
+            let d = &crate::i18n_diag::localize(d, info.lang, file_lang);
             let rendered = renderer.render(d, render);
             out.push_str(&rendered);
             out.push('\n');
