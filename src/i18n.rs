@@ -92,9 +92,9 @@ pub fn choose(flag: Option<&str>, file_langs: &[Lang]) -> Lang {
 /// The keyword set of a file's text, told by its first word (the header
 /// keyword) without parsing the file.
 pub fn text_lang(text: &str) -> Lang {
-    let mut rest = text.trim_start_matches('\u{FEFF}');
+    let mut rest = text;
     loop {
-        rest = rest.trim_start();
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
         if let Some(after) = rest.strip_prefix("//") {
             rest = after.split_once('\n').map_or("", |(_, r)| r);
         } else {
