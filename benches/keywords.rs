@@ -61,5 +61,7 @@ mod compile_stage {
 #[divan::bench(args = SIZES)]
 fn convert_to_german(bencher: Bencher, size: usize) {
     let (en, _) = texts(size);
-    bencher.counter(BytesCount::of_str(&en)).bench(|| pakt::convert::convert_keywords(black_box(&en), Lang::De).is_ok());
+    bencher
+        .counter(BytesCount::of_str(&en))
+        .bench(|| pakt::convert::convert_keywords(black_box(&en), Lang::De).is_ok());
 }

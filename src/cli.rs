@@ -453,7 +453,9 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             out.write_all(json_text(&serde_json::Value::Array(list))?.as_bytes()).map_err(io)?;
             Ok(0)
         }
-        Command::Convert { keywords, file, write } => crate::cli_convert::convert(&keywords, &file, write, out, err, color),
+        Command::Convert { keywords, file, write } => {
+            crate::cli_convert::convert(&keywords, &file, write, out, err, color)
+        }
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "pakt", out);

@@ -20,7 +20,8 @@ pub fn convert(
     color: bool,
 ) -> Result<i32, RunError> {
     let io = |e: std::io::Error| RunError(format!("cannot write output: {e}"));
-    let to = Lang::from_code(keywords).ok_or_else(|| RunError(format!("unknown keyword set `{keywords}`: de or en")))?;
+    let to =
+        Lang::from_code(keywords).ok_or_else(|| RunError(format!("unknown keyword set `{keywords}`: de or en")))?;
     let bytes = std::fs::read(file).map_err(|e| RunError(format!("cannot read {}: {e}", file.display())))?;
     let text = match crate::check::decode(bytes) {
         Ok(text) => text,

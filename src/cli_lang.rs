@@ -29,7 +29,11 @@ pub fn explain_de(rule: &str, out: &mut dyn Write) -> Result<i32, RunError> {
                 let line = tr(
                     Lang::De,
                     "explain-parameter",
-                    &[("name", Arg::Text(p.name)), ("default", Arg::Text(&default)), ("description", Arg::Text(p.description))],
+                    &[
+                        ("name", Arg::Text(p.name)),
+                        ("default", Arg::Text(&default)),
+                        ("description", Arg::Text(p.description)),
+                    ],
                 );
                 writeln!(out, "- {line}").map_err(io)?;
             }

@@ -171,8 +171,16 @@ fn german_words(value: &str, var: &str) -> String {
     if var == "kinds" {
         let mut s = value.to_string();
         for (en, de) in NOUNS {
-            s = s.split(", ").map(|w| if w == *en { de.to_string() } else { w.to_string() }).collect::<Vec<_>>().join(", ");
-            s = s.split(" or ").map(|w| if w == *en { de.to_string() } else { w.to_string() }).collect::<Vec<_>>().join(" or ");
+            s = s
+                .split(", ")
+                .map(|w| if w == *en { de.to_string() } else { w.to_string() })
+                .collect::<Vec<_>>()
+                .join(", ");
+            s = s
+                .split(" or ")
+                .map(|w| if w == *en { de.to_string() } else { w.to_string() })
+                .collect::<Vec<_>>()
+                .join(" or ");
         }
         return s.replace(" or ", " oder ");
     }

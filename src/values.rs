@@ -137,7 +137,9 @@ impl Money {
             None => (amount, None),
         };
         if frac.is_some_and(|f| f.contains(',')) {
-            return Err(format!("`{amount}` has more than one `,`: the comma separates the cents, a dot groups thousands"));
+            return Err(format!(
+                "`{amount}` has more than one `,`: the comma separates the cents, a dot groups thousands"
+            ));
         }
         if frac.is_some_and(|f| f.contains('.')) {
             return Err(format!("`{amount}` has a dot after the comma: the comma separates the cents, a dot groups thousands (e.g. `1.500.000,50`)"));

@@ -176,9 +176,7 @@ fn render(text: &str) -> String {
     compiled
         .diagnostics
         .iter()
-        .map(|d| {
-            pakt::diagnostic::render(d, "de.pakt", text, pakt::diagnostic::RenderOptions::default())
-        })
+        .map(|d| pakt::diagnostic::render(d, "de.pakt", text, pakt::diagnostic::RenderOptions::default()))
         .collect::<Vec<_>>()
         .join("\n")
 }
