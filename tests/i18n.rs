@@ -124,3 +124,28 @@ fn the_summary_line_follows_the_files_and_the_locale() {
     let (_, out) = pakt(&["check", "agreements/thueringen-2018.pakt"], &[("LANG", "C.UTF-8")]);
     assert!(out.starts_with("1 file checked"), "{out}");
 }
+
+fn pakt_blocks(text: &str) -> Vec<&str> {
+    text.split("```pakt\n").skip(1).filter_map(|b| b.split("```").next()).collect()
+}
+
+/// The German examples are the English ones in German keywords (so they
+/// fail and pass as the English ones do, which tests/rules.rs checks).
+#[test]
+fn german_examples_are_the_english_ones() {
+    for r in pakt::rules::REGISTRY {
+        let de = pakt::rules::explanation_de(r.code).unwrap();
+        let en_blocks = pakt_blocks(r.explanation);
+        let de_blocks = pakt_blocks(de);
+        assert_eq!(de_blocks.len(), en_blocks.len(), "{}: number of examples", r.code);
+        for (d, e) in de_blocks.iter().zip(&en_blocks) {
+            assert!(
+                d.starts_with("vereinbarung") || d.starts_with("satzung") || d.starts_with("geschäftsordnung"),
+                "{}: {d}",
+                r.code
+            );
+            let back = pakt::convert::convert_keywords(d, pakt::keywords::Lang::En).unwrap();
+            assert_eq!(&back, e, "{}: the German example differs from the English one", r.code);
+        }
+    }
+}
