@@ -34,6 +34,7 @@ pub fn convert_keywords(src: &str, to: Lang) -> Result<String, Vec<Diagnostic>> 
     }
     if from != to {
         collect_amounts(&file, from, &mut edits);
+        collect_attribute_names(&file, to, &mut edits);
     }
     edits.sort_by_key(|(s, _, _)| *s);
     let mut out = String::with_capacity(src.len() + src.len() / 8);
@@ -55,6 +56,30 @@ pub fn convert_keywords(src: &str, to: Lang) -> Result<String, Vec<Diagnostic>> 
         )]);
     }
     Ok(out)
+}
+
+/// The attribute named in `unknown meets` and `wording for chair` is a
+/// name, not a keyword, but it names a keyword: it is converted too.
+fn collect_attribute_names(file: &Pair<'_>, to: Lang, edits: &mut Vec<(usize, usize, String)>) {
+    for pair in file.clone().into_inner().flatten() {
+        if !matches!(pair.as_rule(), Rule::unknown_attr | Rule::wording_attr) {
+            continue;
+        }
+        let Some(ident) = pair.clone().into_inner().find(|p| p.as_rule() == Rule::ident) else { continue };
+        let name = ident.as_str();
+        let converted = match to {
+            Lang::De if crate::lower::UNKNOWABLE.contains(&name) => keywords::attribute_de(name).to_string(),
+            Lang::En => match keywords::attribute_en(name, crate::lower::UNKNOWABLE) {
+                Some(en) => en.to_string(),
+                None => continue,
+            },
+            Lang::De => continue,
+        };
+        if converted != name {
+            let span = ident.as_span();
+            edits.push((span.start(), span.end(), converted));
+        }
+    }
 }
 
 fn collect_amounts(file: &Pair<'_>, from: Lang, edits: &mut Vec<(usize, usize, String)>) {

@@ -270,6 +270,28 @@ pub fn english_of(word: &str) -> Option<&'static str> {
     KEYWORDS.iter().find(|(_, _, de)| de.contains(&word)).map(|(_, en, _)| *en)
 }
 
+/// Attribute names that `unknown …` and `wording for …` take and that are
+/// no keyword of their own, in German.
+pub const ATTRIBUTE_NAMES: &[(&str, &str)] =
+    &[("duty", "pflichttext"), ("amount", "betrag"), ("in_force", "in_kraft"), ("lapses", "erlischt")];
+
+/// The German name of an attribute named by its English keyword in
+/// `unknown meets` / `wording for chair`: `tagt`, `vorsitz`.
+pub fn attribute_de(en: &str) -> &str {
+    if let Some((_, de)) = ATTRIBUTE_NAMES.iter().find(|(e, _)| *e == en) {
+        return de;
+    }
+    KEYWORDS.iter().find(|(_, e, _)| *e == en).and_then(|(_, _, de)| de.first().copied()).unwrap_or(en)
+}
+
+/// The English name of an attribute written in German, among `names`.
+pub fn attribute_en<'a>(de: &str, names: &[&'a str]) -> Option<&'a str> {
+    names
+        .iter()
+        .copied()
+        .find(|en| attribute_de(en) == de || KEYWORDS.iter().any(|(_, e, words)| e == en && words.contains(&de)))
+}
+
 /// The name of a grammar rule as written in the grammar (`kw_party`).
 pub fn rule_name(rule: Rule) -> String {
     format!("{rule:?}")

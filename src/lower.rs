@@ -157,7 +157,7 @@ fn empty_ast(span: Span) -> Ast {
 }
 
 /// Attributes `unknown` may name: what a source can leave unstated.
-const UNKNOWABLE: &[&str] = &[
+pub const UNKNOWABLE: &[&str] = &[
     "title",
     "kind",
     "land",
@@ -360,6 +360,18 @@ impl Lowerer {
                 );
                 None
             }
+        }
+    }
+
+    /// An attribute named in `unknown …` or `wording for …`: German files
+    /// name it by its German keyword (`unbekannt tagt`); the model by the English one.
+    fn attribute_name(&self, name: Spanned<String>) -> Spanned<String> {
+        if self.lang == crate::keywords::Lang::En {
+            return name;
+        }
+        match crate::keywords::attribute_en(&name.value, UNKNOWABLE) {
+            Some(en) => Spanned::new(en.to_string(), name.span),
+            None => name,
         }
     }
 
@@ -567,7 +579,7 @@ impl Lowerer {
                 let s = self.string_in(pair);
                 match child(pair, Rule::ident) {
                     Some(attr) => {
-                        let supports = Self::ident(&attr);
+                        let supports = self.attribute_name(Self::ident(&attr));
                         if let Some(first) = meta.wordings.iter().find(|w| w.supports.value == supports.value) {
                             let first = first.supports.span;
                             self.diags.push(
@@ -588,7 +600,7 @@ impl Lowerer {
                 }
             }
             Rule::unknown_attr => {
-                let attribute = Self::ident_in(pair);
+                let attribute = self.attribute_name(Self::ident_in(pair));
                 let reason = child(pair, Rule::string).map(|p| self.string(&p));
                 if !UNKNOWABLE.contains(&attribute.value.as_str()) {
                     self.diags.push(
