@@ -241,3 +241,43 @@ fn the_convert_command_prints_and_writes() {
     assert_eq!(code, Some(1));
     assert!(err.contains("P001"), "{err}");
 }
+
+/// `pakt diff` compares meaning: an agreement and its German form differ in
+/// nothing.
+#[test]
+fn an_agreement_and_its_german_form_have_no_changes_in_substance() {
+    for name in ["sachsen-anhalt-2014.pakt", "thueringen-2018.pakt"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_pakt"))
+            .args(["diff", &format!("agreements/{name}"), &format!("agreements/de/{name}")])
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("no changes in substance"));
+    }
+}
+
+/// Every complete example of the language reference exists in both sets:
+/// converted to German and back it is the same text, and both compile to
+/// the same model.
+#[test]
+fn every_docs_example_exists_in_both_sets() {
+    let mut checked = 0;
+    for doc in ["docs/language.md", "README.md"] {
+        let text = std::fs::read_to_string(root().join(doc)).unwrap();
+        for block in text.split("```pakt\n").skip(1).filter_map(|b| b.split("```").next()) {
+            if pakt::syntax::parse(block).is_err() {
+                continue; // a fragment, not a whole file
+            }
+            let lang = pakt::i18n::text_lang(block);
+            let other = if lang == Lang::En { Lang::De } else { Lang::En };
+            let converted = convert_keywords(block, other).unwrap();
+            if lang == Lang::En {
+                assert_eq!(convert_keywords(&converted, Lang::En).unwrap(), block, "{doc}:\n{block}");
+            }
+            assert_eq!(model_without_spans(&converted), model_without_spans(block), "{doc}:\n{block}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 3, "{checked}");
+}
