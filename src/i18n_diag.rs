@@ -133,6 +133,9 @@ const WORDS: &[(&str, &str)] = &[
 ];
 
 const NOUNS: &[(&str, &str)] = &[
+    ("agreement", "Vereinbarung"),
+    ("task", "Aufgabe"),
+    ("term", "Geltungsdauer"),
     ("party", "Partei"),
     ("office", "Amt"),
     ("body", "Gremium"),
@@ -160,6 +163,9 @@ fn german_words(value: &str, var: &str) -> String {
     if var == "total" || var == "amount" {
         // Money as Germans write it: EUR 1.500.000,50, EUR 80 Mio.
         return value.replace('.', ",").replace('_', ".").replace(" million", " Mio.");
+    }
+    if var == "block" {
+        return NOUNS.iter().find(|(en, _)| *en == value).map_or(value, |(_, de)| de).to_string();
     }
     if !["expected", "found", "counts", "times", "what", "kinds", "attrs", "blocks"].contains(&var) {
         return value.to_string();
@@ -199,8 +205,11 @@ fn translate(text: &str, lang: Lang) -> String {
     PATTERNS.with(|p| {
         for (id, parts) in p.get_or_init(patterns) {
             if let Some(found) = matches(parts, text) {
-                let values: Vec<(String, String)> =
-                    found.iter().map(|(k, v)| (k.clone(), german_words(v, k))).collect();
+                // A reason inside a message is itself a message (`malformed amount: …`).
+                let values: Vec<(String, String)> = found
+                    .iter()
+                    .map(|(k, v)| (k.clone(), if k == "why" { translate(v, lang) } else { german_words(v, k) }))
+                    .collect();
                 let args: Vec<(&str, Arg<'_>)> = values.iter().map(|(k, v)| (k.as_str(), Arg::Text(v))).collect();
                 return tr(lang, id, &args);
             }
@@ -296,6 +305,18 @@ mod tests {
         assert_eq!(translate("`x` is not defined", Lang::De), "`x` ist nicht definiert");
         assert_eq!(translate("something else entirely", Lang::De), "something else entirely");
         assert_eq!(translate("did you mean `beirat`?", Lang::En), "did you mean `beirat`?");
+    }
+
+    #[test]
+    fn a_reason_inside_a_message_is_translated_too() {
+        assert_eq!(
+            translate("malformed amount: `1.5`: in a file with German keywords a dot groups thousands (`80.000.000`) and a comma separates decimals (`1,5 Mio.`)", Lang::De),
+            "fehlerhafter Betrag: `1.5`: in einer Datei mit deutschen Schlüsselwörtern gruppiert ein Punkt Tausender (`80.000.000`) und ein Komma trennt Dezimalstellen ab (`1,5 Mio.`)"
+        );
+        assert_eq!(
+            translate("`2018-02-30` is not a valid date: 2018-02 has no day 30 (it has 28 days)", Lang::De),
+            "`2018-02-30` ist kein gültiges Datum: 2018-02 hat keinen Tag 30 (er hat 28 Tage)"
+        );
     }
 
     #[test]
