@@ -27,9 +27,9 @@ severity-off = aus
 
 d-p001 = erwartet: { $expected }; gefunden: { $found }
 d-p001-label = erwartet: { $expected }
-d-p001-block = in diesem Block `{ $block }`
-d-p001-takes-a = ein Block `{ $block }` nimmt: { $attrs }
-d-p001-takes-an = ein Block `{ $block }` nimmt: { $attrs }
+d-p001-block = in diesem Block `{ $keyword }`
+d-p001-takes-a = ein Block `{ $keyword }` nimmt: { $attrs }
+d-p001-takes-an = ein Block `{ $keyword }` nimmt: { $attrs }
 d-p001-top = auf oberster Ebene stehen Blöcke: { $blocks }
 d-p002 = dieser Text wird nie geschlossen
 d-p002-label = der Text beginnt hier und läuft bis zum Dateiende

@@ -29,9 +29,9 @@ severity-off = off
 
 d-p001 = expected { $expected }, found { $found }
 d-p001-label = expected { $expected }
-d-p001-block = in this `{ $block }` block
-d-p001-takes-a = a `{ $block }` block takes: { $attrs }
-d-p001-takes-an = an `{ $block }` block takes: { $attrs }
+d-p001-block = in this `{ $keyword }` block
+d-p001-takes-a = a `{ $keyword }` block takes: { $attrs }
+d-p001-takes-an = an `{ $keyword }` block takes: { $attrs }
 d-p001-top = at the top level, write blocks: { $blocks }
 d-p002 = this text is never closed
 d-p002-label = the text starts here and runs to the end of the file
