@@ -65,3 +65,12 @@ fn convert_to_german(bencher: Bencher, size: usize) {
         .counter(BytesCount::of_str(&en))
         .bench(|| pakt::convert::convert_keywords(black_box(&en), Lang::De).is_ok());
 }
+
+/// The pass that tells a file's keyword set and finds mixed keywords (part
+/// of every compile), on an already parsed tree.
+#[divan::bench(args = SIZES)]
+fn language_pass(bencher: Bencher, size: usize) {
+    let (en, _) = texts(size);
+    let file = pakt::syntax::parse(&en).unwrap();
+    bencher.bench(|| pakt::keywords::file_language(black_box(&file)).1.len());
+}

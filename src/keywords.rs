@@ -297,21 +297,31 @@ pub fn rule_name(rule: Rule) -> String {
     format!("{rule:?}")
 }
 
+/// Whether a grammar rule is a keyword rule, without formatting its name
+/// for every node of the tree (compile runs this over every file).
+fn is_keyword_rule(rule: Rule) -> bool {
+    thread_local! {
+        static CACHE: std::cell::RefCell<std::collections::HashMap<Rule, bool>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    CACHE.with(|c| *c.borrow_mut().entry(rule).or_insert_with(|| rule_name(rule).starts_with("kw_")))
+}
+
 /// Every keyword pair of a parse tree, with the name of its parent rule,
 /// in source order.
 pub fn keyword_pairs<'i>(file: &Pair<'i>) -> Vec<(Pair<'i>, String)> {
     let mut out = Vec::new();
-    let mut stack: Vec<(Pair<'i>, String)> = vec![(file.clone(), "file".to_string())];
+    let mut stack: Vec<(Pair<'i>, Rule)> = vec![(file.clone(), Rule::file)];
     // Depth first, children pushed in reverse so that they come out in order.
     while let Some((pair, parent)) = stack.pop() {
-        let name = rule_name(pair.as_rule());
-        if name.starts_with("kw_") {
-            out.push((pair, parent));
+        let rule = pair.as_rule();
+        if is_keyword_rule(rule) {
+            out.push((pair, rule_name(parent)));
             continue;
         }
         let children: Vec<Pair<'i>> = pair.clone().into_inner().collect();
         for c in children.into_iter().rev() {
-            stack.push((c, name.clone()));
+            stack.push((c, rule));
         }
     }
     out
