@@ -297,14 +297,37 @@ pub fn rule_name(rule: Rule) -> String {
     format!("{rule:?}")
 }
 
-/// Whether a grammar rule is a keyword rule, without formatting its name
-/// for every node of the tree (compile runs this over every file).
-fn is_keyword_rule(rule: Rule) -> bool {
+type Row = (&'static str, &'static str, &'static [&'static str]);
+
+/// The table row of a grammar rule, if it is a keyword rule. Cached by the
+/// rule's index: compile asks this for every node of every file.
+fn row_of(rule: Rule) -> Option<&'static Row> {
     thread_local! {
-        static CACHE: std::cell::RefCell<std::collections::HashMap<Rule, bool>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static CACHE: std::cell::RefCell<Vec<Option<Option<usize>>>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    CACHE.with(|c| *c.borrow_mut().entry(rule).or_insert_with(|| rule_name(rule).starts_with("kw_")))
+    let i = rule as usize;
+    let index = CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() <= i {
+            c.resize(i + 1, None);
+        }
+        match c.get(i).copied().flatten() {
+            Some(known) => known,
+            None => {
+                let name = rule_name(rule);
+                let found = KEYWORDS.iter().position(|(r, _, _)| *r == name);
+                if let Some(slot) = c.get_mut(i) {
+                    *slot = Some(found);
+                }
+                found
+            }
+        }
+    });
+    index.and_then(|i| KEYWORDS.get(i))
+}
+
+fn is_keyword_rule(rule: Rule) -> bool {
+    row_of(rule).is_some()
 }
 
 /// Every keyword pair of a parse tree, with the name of its parent rule,
@@ -331,28 +354,31 @@ pub fn keyword_pairs<'i>(file: &Pair<'i>) -> Vec<(Pair<'i>, String)> {
 /// for every keyword of the other set... only the first one: one mistake
 /// usually means the whole file was pasted together, and one message says so.
 pub fn file_language(file: &Pair<'_>) -> (Lang, Vec<Diagnostic>) {
-    let pairs = keyword_pairs(file);
-    let mut lang = Lang::En;
-    let mut header: Option<(String, Span)> = None;
-    for (pair, parent) in &pairs {
-        if parent == "document_kind" {
-            let (_, de) = sets_of(&rule_name(pair.as_rule()), pair.as_str());
-            lang = if de { Lang::De } else { Lang::En };
-            header = Some((pair.as_str().to_string(), pair.as_span().into()));
-            break;
-        }
-    }
+    // The keywords in source order; the first one is the header's.
+    let mut keywords = file.clone().into_inner().flatten().filter_map(|p| row_of(p.as_rule()).map(|row| (p, row)));
+    let Some((first, first_row)) = keywords.next() else {
+        return (Lang::En, Vec::new());
+    };
+    let lang = if first_row.2.contains(&first.as_str()) { Lang::De } else { Lang::En };
+    let header: Option<(String, Span)> = Some((first.as_str().to_string(), first.as_span().into()));
     let mut diags = Vec::new();
-    for (pair, parent) in &pairs {
-        let name = rule_name(pair.as_rule());
-        let (en, de) = sets_of(&name, pair.as_str());
+    for (pair, (_, en, de)) in std::iter::once((first, first_row)).chain(keywords) {
         let fits = match lang {
-            Lang::En => en,
-            Lang::De => de,
+            Lang::En => *en == pair.as_str(),
+            Lang::De => de.contains(&pair.as_str()),
         };
         if fits {
             continue;
         }
+        // Rare: find the keyword's parent rule for the right word in its place.
+        let name = rule_name(pair.as_rule());
+        let start = pair.as_span().start();
+        let parent = keyword_pairs(file)
+            .into_iter()
+            .find(|(p, _)| p.as_span().start() == start)
+            .map(|(_, parent)| parent)
+            .unwrap_or_default();
+        let parent = parent.as_str();
         let right = word(&name, parent, lang).unwrap_or("");
         let (this_set, file_set) = match lang {
             Lang::En => ("a German", "English"),
