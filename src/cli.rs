@@ -86,6 +86,9 @@ pub enum Command {
         /// Follow symbolic links in folders (loops are detected and reported).
         #[arg(long)]
         follow_links: bool,
+        /// Language of the summary: de or en (default: German for files with German keywords, else the locale).
+        #[arg(long, env = "PAKT_LANG", value_parser = ["de", "en"])]
+        lang: Option<String>,
     },
     /// Print the resolved model of one agreement as JSON.
     Dump {
@@ -199,6 +202,19 @@ pub enum Command {
     Explain {
         /// A rule code (A001) or name (parity).
         rule: String,
+        /// Language: de or en (default: the locale, LANG).
+        #[arg(long, env = "PAKT_LANG", value_parser = ["de", "en"])]
+        lang: Option<String>,
+    },
+    /// Convert a file between the English and the German keyword set (lossless).
+    Convert {
+        /// The keyword set to write: de or en.
+        #[arg(long, value_parser = ["de", "en"])]
+        keywords: String,
+        file: PathBuf,
+        /// Rewrite the file in place (atomically) instead of printing it.
+        #[arg(long)]
+        write: bool,
     },
     /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
     Completions { shell: clap_complete::Shell },
@@ -313,6 +329,7 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             hidden,
             no_ignore,
             follow_links,
+            lang,
         } => {
             let mut limits = Limits::default();
             if let Some(n) = max_file_size {
@@ -333,7 +350,9 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
                 writeln!(err, "warning: {w}").map_err(io)?;
             }
             let results = run.results;
-            let info = output::RunInfo::of(&run.configs);
+            let mut info = output::RunInfo::of(&run.configs);
+            let file_langs: Vec<_> = results.iter().map(|r| crate::i18n::text_lang(&r.text)).collect();
+            info.lang = crate::i18n::choose(lang.as_deref(), &file_langs);
             let options = output::Options { color, quiet, verbose };
             let text = if statistics {
                 let mut t = output::statistics_text(&results, format == Format::Json);
@@ -524,6 +543,9 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             out.write_all(json_text(&serde_json::Value::Array(list))?.as_bytes()).map_err(io)?;
             Ok(0)
         }
+        Command::Convert { keywords, file, write } => {
+            crate::cli_convert::convert(&keywords, &file, write, out, err, color)
+        }
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "pakt", out);
@@ -580,7 +602,10 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             }
             Ok(0)
         }
-        Command::Explain { rule } => match rules::find(&rule) {
+        Command::Explain { rule, lang } if crate::i18n::choose(lang.as_deref(), &[]) == crate::keywords::Lang::De => {
+            crate::cli_lang::explain_de(&rule, out)
+        }
+        Command::Explain { rule, lang: _ } => match rules::find(&rule) {
             Some(r) => {
                 writeln!(out, "{} ({}), default severity: {}\n", r.code, r.name, r.severity).map_err(io)?;
                 out.write_all(r.explanation.as_bytes()).map_err(io)?;

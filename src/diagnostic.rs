@@ -512,6 +512,7 @@ pub const BUILTIN: &[(&str, &str, &str)] = &[
     ("P010", "number-too-large", "a number is too large"),
     ("P011", "invalid-value", "a value is out of its range (zero counts, fractions above 1)"),
     ("P012", "unreadable-file", "the file cannot be read (missing, vanished, no permission)"),
+    ("P013", "mixed-keywords", "a file mixes English and German keywords"),
     ("R001", "undefined-reference", "a name is used but not defined"),
     ("R002", "duplicate-id", "a name is defined twice"),
     ("R003", "wrong-kind-of-reference", "a name points at the wrong kind of element"),

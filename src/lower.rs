@@ -17,13 +17,16 @@ use crate::values::{Date, Decimal, Money};
 /// Lower a parsed file. The AST is always produced; problems are returned
 /// alongside it.
 pub fn lower(file: Pair<'_>) -> (Ast, Vec<Diagnostic>) {
-    let mut l = Lowerer { diags: Vec::new() };
+    let (lang, diags) = crate::keywords::file_language(&file);
+    let mut l = Lowerer { diags, lang };
     let ast = l.file(file);
     (ast, l.diags)
 }
 
 struct Lowerer {
     diags: Vec<Diagnostic>,
+    /// The keyword set of the file: German files write money the German way.
+    lang: crate::keywords::Lang,
 }
 
 /// Anything that knows where it was written, for "given twice" messages.
@@ -154,7 +157,7 @@ fn empty_ast(span: Span) -> Ast {
 }
 
 /// Attributes `unknown` may name: what a source can leave unstated.
-const UNKNOWABLE: &[&str] = &[
+pub const UNKNOWABLE: &[&str] = &[
     "title",
     "kind",
     "land",
@@ -332,7 +335,11 @@ impl Lowerer {
         let currency = child(pair, Rule::currency).map_or("EUR", |p| p.as_str());
         let amount = child(pair, Rule::amount)?;
         let million = child(pair, Rule::scale).is_some();
-        match Money::parse(currency, amount.as_str(), million) {
+        let parsed = match self.lang {
+            crate::keywords::Lang::En => Money::parse(currency, amount.as_str(), million),
+            crate::keywords::Lang::De => Money::parse_de(currency, amount.as_str(), million),
+        };
+        match parsed {
             Ok(m) => Some(m),
             Err(why) => {
                 self.diags.push(
@@ -342,15 +349,36 @@ impl Lowerer {
                         format!("malformed amount: {why}"),
                         Label::new(sp(&amount), "this amount"),
                     )
-                    .with_help("write money as a currency and an exact amount: `EUR 80 million`, `EUR 1_500_000.50`"),
+                    .with_help(match self.lang {
+                        crate::keywords::Lang::En => {
+                            "write money as a currency and an exact amount: `EUR 80 million`, `EUR 1_500_000.50`"
+                        }
+                        crate::keywords::Lang::De => {
+                            "write money as a currency and an exact amount: `EUR 80 Mio.`, `EUR 1.500.000,50`"
+                        }
+                    }),
                 );
                 None
             }
         }
     }
 
+    /// An attribute named in `unknown …` or `wording for …`: German files
+    /// name it by its German keyword (`unbekannt tagt`); the model by the English one.
+    fn attribute_name(&self, name: Spanned<String>) -> Spanned<String> {
+        if self.lang == crate::keywords::Lang::En {
+            return name;
+        }
+        match crate::keywords::attribute_en(&name.value, UNKNOWABLE) {
+            Some(en) => Spanned::new(en.to_string(), name.span),
+            None => name,
+        }
+    }
+
     fn reference(pair: &Pair<'_>) -> RawRef {
-        RawRef { id: pair.as_str().to_string(), span: sp(pair) }
+        // `alle` (German) is the same reference as `all`.
+        let id = if first_rule(pair) == Some(Rule::kw_all) { "all" } else { pair.as_str() };
+        RawRef { id: id.to_string(), span: sp(pair) }
     }
 
     fn reference_in(pair: &Pair<'_>) -> Option<RawRef> {
@@ -551,7 +579,7 @@ impl Lowerer {
                 let s = self.string_in(pair);
                 match child(pair, Rule::ident) {
                     Some(attr) => {
-                        let supports = Self::ident(&attr);
+                        let supports = self.attribute_name(Self::ident(&attr));
                         if let Some(first) = meta.wordings.iter().find(|w| w.supports.value == supports.value) {
                             let first = first.supports.span;
                             self.diags.push(
@@ -572,7 +600,7 @@ impl Lowerer {
                 }
             }
             Rule::unknown_attr => {
-                let attribute = Self::ident_in(pair);
+                let attribute = self.attribute_name(Self::ident_in(pair));
                 let reason = child(pair, Rule::string).map(|p| self.string(&p));
                 if !UNKNOWABLE.contains(&attribute.value.as_str()) {
                     self.diags.push(

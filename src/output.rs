@@ -67,6 +67,8 @@ pub struct RunInfo {
     pub configs: Vec<String>,
     /// Rules turned off by the configuration or the command line.
     pub off: Vec<&'static str>,
+    /// The language of the summary line and notes.
+    pub lang: crate::keywords::Lang,
 }
 
 impl RunInfo {
@@ -169,7 +171,7 @@ fn shown(results: &[FileResult]) -> impl Iterator<Item = (&FileResult, Source<'_
     })
 }
 
-fn allowed(r: &FileResult) -> usize {
+pub(crate) fn allowed(r: &FileResult) -> usize {
     r.diagnostics.iter().filter(|d| d.suppressed.is_some()).count()
 }
 
@@ -197,6 +199,9 @@ pub fn summary(results: &[FileResult]) -> String {
 
 /// The summary line with the configuration in effect, when one was read.
 pub fn summary_with(results: &[FileResult], info: &RunInfo) -> String {
+    if info.lang != crate::keywords::Lang::En {
+        return crate::i18n::summary(results, info);
+    }
     let mut s = summary(results);
     if !info.configs.is_empty() {
         let _ = write!(s, " (config: {})", info.configs.join(", "));
@@ -221,6 +226,9 @@ pub fn summary_block(results: &[FileResult], info: &RunInfo) -> String {
 fn off_note(info: &RunInfo) -> Option<String> {
     if info.off.is_empty() {
         return None;
+    }
+    if info.lang != crate::keywords::Lang::En {
+        return Some(crate::i18n::off_note(info));
     }
     let named: Vec<String> = info
         .off
@@ -275,7 +283,9 @@ fn human(results: &[FileResult], options: &Options, info: &RunInfo) -> String {
             let _ = writeln!(out, "{}: {status}", crate::escape::inline(&path));
         }
         let renderer = diagnostic::Renderer::new(&path, &r.text);
+        let file_lang = crate::i18n::text_lang(&r.text);
         for d in r.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
+            let d = &crate::i18n_diag::localize(d, info.lang, file_lang);
             let rendered = renderer.render(d, render);
             out.push_str(&rendered);
             out.push('\n');

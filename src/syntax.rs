@@ -231,7 +231,9 @@ fn scan(text: &str, pos: usize) -> Scan {
                     before.trim_end_matches([' ', '\t']).ends_with(['\n', '{', '}']) || before.trim().is_empty()
                 });
                 if at_line_start {
-                    if let Some(k) = BLOCK_KEYWORDS.iter().find(|k| **k == word) {
+                    // German block keywords are known by their English name.
+                    let english = crate::keywords::english_of(word).unwrap_or(word);
+                    if let Some(k) = BLOCK_KEYWORDS.iter().find(|k| **k == word || **k == english) {
                         last_keyword = Some(Block { keyword: k, span: Span::new(i, end) });
                     }
                 }

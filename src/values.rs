@@ -127,6 +127,38 @@ impl Money {
         Ok(Money { currency: currency.to_string(), minor })
     }
 
+    /// Parse an amount as written in a file with German keywords: `,`
+    /// separates the cents, `.` (or `_`) groups thousands: `80.000.000`,
+    /// `1,5` (with `Mio.`), `1.500.000,50`. A dot that does not group three
+    /// digits is refused rather than guessed (`1.5` may mean 1,5 or 15).
+    pub fn parse_de(currency: &str, amount: &str, million: bool) -> Result<Money, String> {
+        let (whole, frac) = match amount.split_once(',') {
+            Some((w, f)) => (w, Some(f)),
+            None => (amount, None),
+        };
+        if frac.is_some_and(|f| f.contains(',')) {
+            return Err(format!(
+                "`{amount}` has more than one `,`: the comma separates the cents, a dot groups thousands"
+            ));
+        }
+        if frac.is_some_and(|f| f.contains('.')) {
+            return Err(format!("`{amount}` has a dot after the comma: the comma separates the cents, a dot groups thousands (e.g. `1.500.000,50`)"));
+        }
+        let mut groups = whole.split('.');
+        let first = groups.next().unwrap_or("");
+        if first.is_empty() || groups.clone().any(|g| g.len() != 3 || !g.chars().all(|c| c.is_ascii_digit())) {
+            return Err(format!(
+                "`{amount}`: in a file with German keywords a dot groups thousands (`80.000.000`) and a comma separates decimals (`1,5 Mio.`)"
+            ));
+        }
+        let english_whole = whole.replace('.', "_");
+        let english = match frac {
+            Some(f) => format!("{english_whole}.{f}"),
+            None => english_whole,
+        };
+        Money::parse(currency, &english, million).map_err(|why| why.replace(&english, amount))
+    }
+
     pub fn from_minor(currency: &str, minor: i64) -> Money {
         Money { currency: currency.to_string(), minor }
     }

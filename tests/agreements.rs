@@ -15,6 +15,10 @@ fn every_agreement_checks_without_errors_or_warnings() {
     assert_eq!(
         names,
         [
+            "agreements/de/saarland-2014.pakt",
+            "agreements/de/sachsen-anhalt-2006.pakt",
+            "agreements/de/sachsen-anhalt-2014.pakt",
+            "agreements/de/thueringen-2018.pakt",
             "agreements/saarland-2014.pakt",
             "agreements/sachsen-anhalt-2006.pakt",
             "agreements/sachsen-anhalt-2014.pakt",
@@ -34,7 +38,7 @@ fn every_agreement_checks_without_errors_or_warnings() {
 }
 
 #[test]
-fn check_command_reports_four_clean_files() {
+fn check_command_reports_eight_clean_files() {
     let out = Command::new(env!("CARGO_BIN_EXE_pakt"))
         .args(["check", "agreements/"])
         .env("NO_COLOR", "1")
@@ -42,7 +46,7 @@ fn check_command_reports_four_clean_files() {
         .expect("run");
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.starts_with("4 files checked, 0 errors, 0 warnings"), "{stdout}");
+    assert!(stdout.starts_with("8 files checked, 0 errors, 0 warnings"), "{stdout}");
 }
 
 fn dump(file: &str) -> Value {

@@ -166,8 +166,11 @@ fn examples() -> Vec<(String, String)> {
         let text = std::fs::read_to_string(root().join(file)).expect(file);
         blocks(file, &text, prefix, &mut out);
     }
-    let mut pages: Vec<PathBuf> =
-        std::fs::read_dir(root().join("docs/rules")).expect("docs/rules").map(|e| e.unwrap().path()).collect();
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(root().join("docs/rules"))
+        .expect("docs/rules")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
     pages.sort();
     for page in pages {
         let text = std::fs::read_to_string(&page).expect("page");

@@ -61,7 +61,19 @@ fn has_header(text: &str) -> bool {
         .map(|l| l.split("//").next().unwrap_or("").trim())
         .find(|l| !l.is_empty())
         .and_then(|l| l.split_whitespace().next());
-    matches!(first, Some("agreement" | "statute" | "rules_of_procedure"))
+    // In either keyword set.
+    matches!(
+        first,
+        Some(
+            "agreement"
+                | "statute"
+                | "rules_of_procedure"
+                | "vereinbarung"
+                | "satzung"
+                | "geschäftsordnung"
+                | "geschaeftsordnung"
+        )
+    )
 }
 
 fn doc_files() -> Vec<PathBuf> {

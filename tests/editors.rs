@@ -48,17 +48,22 @@ fn declaring(pest: &str) -> Vec<String> {
             (parts.next()? == "ident").then(|| kw.to_string())
         })
         .collect();
+    // The header names its agreement after the kind of document.
+    v.extend(["agreement", "statute", "rules_of_procedure"].map(String::from));
     v.sort();
     v.dedup();
-    // The literals of those keyword rules.
+    // The literals of those keyword rules, in every keyword set.
     let all = pest.lines().filter(|l| l.trim_start().starts_with("kw_"));
-    let literal = |rule: &str| {
+    let literals = |rule: &str| -> Vec<String> {
         all.clone()
             .find(|l| l.split_whitespace().next() == Some(&format!("kw_{rule}")))
-            .and_then(|l| l.split('"').nth(1))
-            .map(str::to_string)
+            .map(|l| l.split('"').skip(1).step_by(2).map(str::to_string).collect())
+            .unwrap_or_default()
     };
-    v.iter().filter_map(|r| literal(r)).collect()
+    let mut out: Vec<String> = v.iter().flat_map(|r| literals(r)).collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Longest first, so that `seats` is tried before `seat`.

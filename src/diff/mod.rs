@@ -1168,9 +1168,15 @@ fn fold_into_containers(changes: Vec<Change>) -> Vec<Change> {
     let mut moved: Vec<(usize, String)> = Vec::new();
     let mut index_of_whole: BTreeMap<usize, usize> = BTreeMap::new();
     for (i, c) in changes.into_iter().enumerate() {
-        let part_of = (matches!(c.kind, ChangeKind::Added | ChangeKind::Removed) && c.container != c.path_key())
-            .then(|| wholes.get(&(c.kind, c.container.clone())).copied())
-            .flatten();
+        // Only plain parts: a part with its own weight (a new consent step)
+        // stays a line of its own.
+        let plain = c.rule.ends_with(".added") && c.rule == format!("{}.added", c.element)
+            || c.rule == format!("{}.removed", c.element)
+            || c.rule == "fact.stated";
+        let part_of =
+            (plain && matches!(c.kind, ChangeKind::Added | ChangeKind::Removed) && c.container != c.path_key())
+                .then(|| wholes.get(&(c.kind, c.container.clone())).copied())
+                .flatten();
         match part_of {
             Some(whole) => {
                 let text = c.new.as_ref().or(c.old.as_ref()).cloned().unwrap_or_default();

@@ -69,6 +69,9 @@ impl std::fmt::Debug for RuleInfo {
     }
 }
 
+mod explain_de;
+pub use explain_de::{explanation_de, EXPLANATION_HEADINGS_DE};
+
 /// The headings every explanation has, in this order.
 pub const EXPLANATION_HEADINGS: &[&str] =
     &["## What it checks", "## Why it matters", "## Example that fails", "## How to fix it"];

@@ -1,0 +1,329 @@
+//! Diagnostics in German, and keywords in messages in the file's own set.
+//!
+//! In: a diagnostic as the checks made it (English), the language of the
+//! run and the keyword set of the file. Out: the same diagnostic with its
+//! message, labels and help in that language where the catalogue has them
+//! (messages `d-…` in i18n/*.ftl), and with every keyword quoted in
+//! backticks written in the file's set (`advisory` → `beratend`).
+//!
+//! The English catalogue entries are the patterns: a message that matches
+//! one is rewritten with the German entry of the same id and the same
+//! arguments; a message that matches none stays English. Only the syntax
+//! errors, unresolved names and the rules A001, A003 and A008 have German
+//! entries so far.
+
+use crate::diagnostic::Diagnostic;
+use crate::i18n::{tr, Arg};
+use crate::keywords::{Lang, KEYWORDS};
+use fluent_syntax::ast;
+use std::cell::OnceCell;
+
+enum Part {
+    Lit(String),
+    Var(String),
+}
+
+thread_local! {
+    static PATTERNS: OnceCell<Vec<(String, Vec<Part>)>> = const { OnceCell::new() };
+}
+
+/// The English `d-…` messages as patterns of literal text and variables.
+fn patterns() -> Vec<(String, Vec<Part>)> {
+    let Ok(resource) = fluent_syntax::parser::parse(crate::i18n::EN_FTL) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for entry in resource.body {
+        let ast::Entry::Message(m) = entry else { continue };
+        if !m.id.name.starts_with("d-") {
+            continue;
+        }
+        let Some(value) = m.value else { continue };
+        let mut parts = Vec::new();
+        for el in value.elements {
+            match el {
+                ast::PatternElement::TextElement { value } => parts.push(Part::Lit(value.to_string())),
+                ast::PatternElement::Placeable {
+                    expression: ast::Expression::Inline(ast::InlineExpression::VariableReference { id }),
+                } => parts.push(Part::Var(id.name.to_string())),
+                ast::PatternElement::Placeable { .. } => {}
+            }
+        }
+        out.push((m.id.name.to_string(), parts));
+    }
+    out
+}
+
+/// Match `text` against a pattern; the values of its variables.
+fn matches(parts: &[Part], text: &str) -> Option<Vec<(String, String)>> {
+    match parts.split_first() {
+        None => text.is_empty().then(Vec::new),
+        Some((Part::Lit(l), rest)) => matches(rest, text.strip_prefix(l.as_str())?),
+        Some((Part::Var(name), rest)) => {
+            if rest.is_empty() {
+                return (!text.is_empty()).then(|| vec![(name.clone(), text.to_string())]);
+            }
+            // Try every end of the variable, shortest first.
+            let mut ends: Vec<usize> = text.char_indices().map(|(i, _)| i).skip(1).collect();
+            ends.push(text.len());
+            for end in ends {
+                let (value, after) = text.split_at(end);
+                if let Some(mut found) = matches(rest, after) {
+                    found.push((name.clone(), value.to_string()));
+                    return Some(found);
+                }
+            }
+            None
+        }
+    }
+}
+
+/// Words that stand inside the arguments of the German messages.
+const WORDS: &[(&str, &str)] = &[
+    (" or ", " oder "),
+    (" and ", " und "),
+    ("the end of the file", "das Dateiende"),
+    ("a quoted text", "ein Text in Anführungszeichen"),
+    ("a whole number", "eine ganze Zahl"),
+    ("a date (YYYY-MM-DD)", "ein Datum (JJJJ-MM-TT)"),
+    ("a year (YYYY)", "ein Jahr (JJJJ)"),
+    ("a reference (a name, or `all`)", "ein Verweis (ein Name oder `all`)"),
+    ("a name", "ein Name"),
+    ("a modality", "eine Modalität"),
+    ("a side", "eine Seite"),
+    ("a period", "ein Zeitraum"),
+    ("a duty", "eine Pflicht"),
+    ("a step kind", "eine Schrittart"),
+    ("a figure", "eine Zahl"),
+    ("a fraction", "ein Bruch"),
+    ("a percentage", "ein Prozentsatz"),
+    ("a requirement", "eine Anforderung"),
+    ("who may call a meeting", "wer eine Sitzung verlangen kann"),
+    ("a block", "ein Block"),
+    ("an attribute", "ein Attribut"),
+    ("white space", "Leerraum"),
+    ("an amount of money (e.g. EUR 10_000_000)", "ein Geldbetrag (z. B. EUR 10_000_000)"),
+    ("a currency (e.g. EUR)", "eine Währung (z. B. EUR)"),
+    ("once", "einmal"),
+    ("twice", "zweimal"),
+    (" times", "-mal"),
+    (" state", " des Landes"),
+    (" municipal", " der Kommunen"),
+    (" federal", " des Bundes"),
+    ("a party", "eine Partei"),
+    ("an office", "ein Amt"),
+    ("a body", "ein Gremium"),
+    ("an actor", "ein Akteur"),
+    ("a seat", "ein Sitz"),
+    ("a goal", "ein Ziel"),
+    ("an obligation", "eine Pflicht"),
+    ("a service", "eine Leistung"),
+    ("a project", "ein Projekt"),
+    ("a financing", "eine Finanzierung"),
+    ("a procedure", "ein Verfahren"),
+    ("a step", "ein Schritt"),
+    ("an approval", "eine Zustimmung"),
+    ("a signature", "eine Unterzeichnung"),
+    ("a group", "eine Gruppe"),
+    ("a key", "ein Schlüssel"),
+    ("a decision rule", "eine Beschlussregel"),
+    ("an institution", "eine Einrichtung"),
+    ("an act", "ein Rechtsakt"),
+    ("a ratification", "eine Ratifikation"),
+];
+
+const NOUNS: &[(&str, &str)] = &[
+    ("agreement", "Vereinbarung"),
+    ("task", "Aufgabe"),
+    ("term", "Geltungsdauer"),
+    ("party", "Partei"),
+    ("office", "Amt"),
+    ("body", "Gremium"),
+    ("actor", "Akteur"),
+    ("seat", "Sitz"),
+    ("goal", "Ziel"),
+    ("obligation", "Pflicht"),
+    ("service", "Leistung"),
+    ("project", "Projekt"),
+    ("financing", "Finanzierung"),
+    ("procedure", "Verfahren"),
+    ("step", "Schritt"),
+    ("approval", "Zustimmung"),
+    ("signature", "Unterzeichnung"),
+    ("group", "Gruppe"),
+    ("key", "Schlüssel"),
+    ("decision rule", "Beschlussregel"),
+    ("institution", "Einrichtung"),
+    ("act", "Rechtsakt"),
+    ("ratification", "Ratifikation"),
+];
+
+fn german_words(value: &str, var: &str) -> String {
+    // Names and amounts stay as written; only descriptive arguments are words.
+    if var == "total" || var == "amount" {
+        // Money as Germans write it: EUR 1.500.000,50, EUR 80 Mio.
+        return value.replace('.', ",").replace('_', ".").replace(" million", " Mio.");
+    }
+    if var == "block" {
+        return NOUNS.iter().find(|(en, _)| *en == value).map_or(value, |(_, de)| de).to_string();
+    }
+    if !["expected", "found", "counts", "times", "what", "kinds", "attrs", "blocks"].contains(&var) {
+        return value.to_string();
+    }
+    if var == "attrs" || var == "blocks" {
+        return value.replace("; and ", "; und ");
+    }
+    // Kinds of elements without article ("party, office or body").
+    if var == "kinds" {
+        let mut s = value.to_string();
+        for (en, de) in NOUNS {
+            s = s
+                .split(", ")
+                .map(|w| if w == *en { de.to_string() } else { w.to_string() })
+                .collect::<Vec<_>>()
+                .join(", ");
+            s = s
+                .split(" or ")
+                .map(|w| if w == *en { de.to_string() } else { w.to_string() })
+                .collect::<Vec<_>>()
+                .join(" or ");
+        }
+        return s.replace(" or ", " oder ");
+    }
+    let mut s = value.to_string();
+    for (en, de) in WORDS {
+        s = s.replace(en, de);
+    }
+    s
+}
+
+/// Translate one text, or leave it as it is.
+fn translate(text: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return text.to_string();
+    }
+    PATTERNS.with(|p| {
+        for (id, parts) in p.get_or_init(patterns) {
+            if let Some(found) = matches(parts, text) {
+                // A reason inside a message is itself a message (`malformed amount: …`).
+                let values: Vec<(String, String)> = found
+                    .iter()
+                    .map(|(k, v)| (k.clone(), if k == "why" { translate(v, lang) } else { german_words(v, k) }))
+                    .collect();
+                let args: Vec<(&str, Arg<'_>)> = values.iter().map(|(k, v)| (k.as_str(), Arg::Text(v))).collect();
+                return tr(lang, id, &args);
+            }
+        }
+        text.to_string()
+    })
+}
+
+/// Write keywords quoted in backticks in the German set: each word of a
+/// quoted span that is an English keyword (`meets at_least 2 per year`).
+/// Words that are also German keywords (`land`) stay.
+fn german_keywords(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut inside = false;
+    for (i, piece) in text.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        if inside {
+            let words: Vec<String> = piece
+                .split(' ')
+                .map(|w| match KEYWORDS.iter().find(|(_, en, _)| *en == w) {
+                    Some((_, _, de)) if !de.contains(&w) => de.first().copied().unwrap_or(w).to_string(),
+                    _ => w.to_string(),
+                })
+                .collect();
+            out.push_str(&words.join(" "));
+        } else if let Some((before, list)) = piece.split_once(" takes: ").or_else(|| piece.split_once(" nimmt: ")) {
+            // "a `body` block takes: kind, legal_basis, …": a list of keywords.
+            let verb = if piece.contains(" takes: ") { " takes: " } else { " nimmt: " };
+            out.push_str(before);
+            out.push_str(verb);
+            out.push_str(&keyword_words(list));
+        } else {
+            out.push_str(piece);
+        }
+        inside = !inside;
+    }
+    out
+}
+
+/// Every word of `text` that is an English keyword, in German.
+fn keyword_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let german = KEYWORDS.iter().find(|(_, en, _)| *en == word.as_str()).and_then(|(_, _, de)| de.first());
+        out.push_str(german.copied().unwrap_or(word.as_str()));
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_lowercase() || c == '_' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// The diagnostic in `lang`, its keywords in the set of a file in `file_lang`.
+pub fn localize(d: &Diagnostic, lang: Lang, file_lang: Lang) -> Diagnostic {
+    // P013 names a keyword of the other set on purpose.
+    let map_keywords = file_lang == Lang::De && d.code != "P013";
+    let f = |text: &str| {
+        let t = translate(text, lang);
+        if map_keywords {
+            german_keywords(&t)
+        } else {
+            t
+        }
+    };
+    let mut d = d.clone();
+    d.message = f(&d.message);
+    d.primary.message = f(&d.primary.message);
+    for l in &mut d.secondary {
+        l.message = f(&l.message);
+    }
+    d.help = d.help.as_deref().map(f);
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+    use super::*;
+
+    #[test]
+    fn patterns_match_and_translate() {
+        assert_eq!(translate("did you mean `beirat`?", Lang::De), "meinten Sie `beirat`?");
+        assert_eq!(translate("`x` is not defined", Lang::De), "`x` ist nicht definiert");
+        assert_eq!(translate("something else entirely", Lang::De), "something else entirely");
+        assert_eq!(translate("did you mean `beirat`?", Lang::En), "did you mean `beirat`?");
+    }
+
+    #[test]
+    fn a_reason_inside_a_message_is_translated_too() {
+        assert_eq!(
+            translate("malformed amount: `1.5`: in a file with German keywords a dot groups thousands (`80.000.000`) and a comma separates decimals (`1,5 Mio.`)", Lang::De),
+            "fehlerhafter Betrag: `1.5`: in einer Datei mit deutschen Schlüsselwörtern gruppiert ein Punkt Tausender (`80.000.000`) und ein Komma trennt Dezimalstellen ab (`1,5 Mio.`)"
+        );
+        assert_eq!(
+            translate("`2018-02-30` is not a valid date: 2018-02 has no day 30 (it has 28 days)", Lang::De),
+            "`2018-02-30` ist kein gültiges Datum: 2018-02 hat keinen Tag 30 (er hat 28 Tage)"
+        );
+    }
+
+    #[test]
+    fn keywords_in_backticks_follow_the_file() {
+        assert_eq!(
+            german_keywords("e.g. `meets at_least 2 per year`, or `land` and `beirat`"),
+            "e.g. `tagt mindestens 2 pro jahr`, or `land` and `beirat`"
+        );
+    }
+}

@@ -1,0 +1,51 @@
+//! German diagnostics: a syntax error, an unresolved name with "meinten
+//! Sie", three rule findings and a file that mixes both keyword sets, as
+//! `pakt check --lang de` prints them for files with German keywords.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::process::Command;
+
+fn check(args: &[&str]) -> (i32, String) {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_pakt"));
+    c.arg("check").args(args).env("NO_COLOR", "1");
+    for v in ["PAKT_LANG", "LANG", "LC_ALL", "LC_MESSAGES"] {
+        c.env_remove(v);
+    }
+    let o = c.output().unwrap();
+    (o.status.code().unwrap_or(-1), String::from_utf8(o.stdout).unwrap())
+}
+
+#[test]
+fn german_diagnostics() {
+    for name in ["syntax-body", "undefined-near", "A001-parity.fail", "A003-meeting-rule.fail", "A008-tranches.fail"] {
+        let path = format!("tests/fixtures_de/{name}.pakt");
+        // German keywords: German messages without being asked.
+        let (code, out) = check(&[&path]);
+        assert_eq!(code, 1, "{out}");
+        assert!(out.ends_with("1 Datei geprüft, 1 Fehler, 0 Warnungen\n"), "{out}");
+        insta::assert_snapshot!(name, out);
+    }
+}
+
+#[test]
+fn german_messages_for_an_english_file_keep_its_keywords() {
+    let (code, out) = check(&["tests/fixtures/rules/A001-parity.fail.pakt", "--lang", "de"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("ist als paritätisch erklärt"), "{out}");
+    assert!(out.contains("als `advisory` kennzeichnen"), "{out}");
+    let (_, out) = check(&["tests/fixtures_de/A001-parity.fail.pakt", "--lang", "en"]);
+    assert!(out.contains("is declared paritätisch"), "{out}");
+    assert!(out.contains("`beratend`") && !out.contains("`advisory`"), "English words, the file's keywords: {out}");
+}
+
+#[test]
+fn mixed_keywords_in_german() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("gemischt.pakt");
+    std::fs::write(&f, "vereinbarung x {\n    titel \"T\"\n}\n\npartei land \"Land\" { side state }\n").unwrap();
+    let (code, out) = check(&[f.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let out = out.replace(f.to_str().unwrap(), "gemischt.pakt");
+    insta::assert_snapshot!("mixed_keywords_de", out);
+}
