@@ -34,6 +34,7 @@ mod checks;
 mod governance;
 mod placeholder;
 mod power;
+mod unused_allow;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -89,6 +90,8 @@ pub struct Sink<'a> {
     config: &'a Config,
     header: &'a Meta,
     findings: Vec<Diagnostic>,
+    /// For each finding: where it is anchored and which `allow` suppressed it (R008).
+    anchoring: Vec<unused_allow::Anchoring>,
 }
 
 impl<'a> Sink<'a> {
@@ -108,14 +111,21 @@ impl<'a> Sink<'a> {
     /// Record a finding. `anchors` are the elements whose `allow` may
     /// suppress it (the agreement header always may).
     pub fn push(&mut self, anchors: &[&Meta], mut d: Diagnostic) {
+        let mut used = None;
         for meta in anchors.iter().copied().chain(std::iter::once(self.header)) {
-            if let Some(a) =
-                meta.allows.iter().find(|a| a.rule.value == self.rule.name || a.rule.value == self.rule.code)
+            if let Some((i, a)) = meta
+                .allows
+                .iter()
+                .enumerate()
+                .find(|(_, a)| a.rule.value == self.rule.name || a.rule.value == self.rule.code)
             {
                 d.suppressed = Some(a.reason.value.clone());
+                used = Some((unused_allow::key(meta), i));
                 break;
             }
         }
+        let at = unused_allow::key(anchors.first().copied().unwrap_or(self.header));
+        self.anchoring.push(unused_allow::Anchoring { rule: self.rule.code, at, used });
         self.findings.push(d);
     }
 }
@@ -538,16 +548,29 @@ pub fn nearest(key: &str) -> Option<&'static RuleInfo> {
     by_name.or(by_code).map(|(_, r)| r)
 }
 
-/// Run every rule that is not off, then check the `allow`s themselves.
+/// Run every rule that is not off, then check the `allow`s themselves:
+/// each names a rule (R006) and suppresses something where it stands (R008).
 pub fn run(ctx: &Context<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let mut ran = std::collections::BTreeSet::new();
+    let mut anchoring = Vec::new();
     for rule in REGISTRY {
         let Some(severity) = ctx.config.severity(rule) else { continue };
-        let mut sink = Sink { rule, severity, config: ctx.config, header: &ctx.model.meta, findings: Vec::new() };
+        let mut sink = Sink {
+            rule,
+            severity,
+            config: ctx.config,
+            header: &ctx.model.meta,
+            findings: Vec::new(),
+            anchoring: Vec::new(),
+        };
         (rule.check)(ctx, &mut sink);
         out.extend(sink.findings);
+        anchoring.extend(sink.anchoring);
+        ran.insert(rule.code);
     }
     out.extend(unknown_allows(ctx.model));
+    out.extend(unused_allow::check(ctx, &ran, &anchoring));
     out
 }
 
