@@ -228,7 +228,8 @@ const MUTATIONS: &[Mutation] = &[
         file: ST14,
         from: "// ---------------------------------------------------------------- signatures",
         to: "term { }\n\n// ---------------------------------------------------------------- signatures",
-        codes: &["A035"],
+        // The header's `allow term` (no term stated) now allows nothing.
+        codes: &["R008", "A035"],
     },
     Mutation {
         what: "the new Beirat is due before the agreement is signed",
