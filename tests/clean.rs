@@ -47,7 +47,12 @@ const UNDONE: &[(&str, &str, &str, &str)] = &[
     ("consent-in-consensual-body.pakt", "    decides by consent\n", "    decides by majority\n", "A006"),
     ("seats-through-organs.pakt", "    part_of gt\n", "", "A007"),
     ("seats-through-organs.pakt", "    part_of gt\n", "", "A013"),
-    ("meetings-governed-by-rules-of-procedure.pakt", "    meets governed_by \"Geschäftsordnung des Beirats\"\n", "", "A003"),
+    (
+        "meetings-governed-by-rules-of-procedure.pakt",
+        "    meets governed_by \"Geschäftsordnung des Beirats\"\n",
+        "",
+        "A003",
+    ),
     ("recipient-is-bound.pakt", "    recipient lkt\n", "", "A013"),
     ("consent-of-the-committed-money.pakt", "commits_money of foerderung", "commits_money", "A006"),
     ("advisory-seats-not-counted.pakt", "{ side state advisory }", "{ side state voting }", "A002"),

@@ -128,7 +128,8 @@ fn syntax_errors_are_refused() {
 
 #[test]
 fn every_agreement_and_valid_fixture_is_formatted() {
-    let (code, out, err) = pakt(&["fmt", "--check", "agreements/", "tests/fixtures/rules", "tests/fixtures/clean"], None);
+    let (code, out, err) =
+        pakt(&["fmt", "--check", "agreements/", "tests/fixtures/rules", "tests/fixtures/clean"], None);
     assert_eq!((code, out.as_str()), (0, ""), "{err}");
     // And formatting them is lossless.
     for path in check::discover(&[PathBuf::from("agreements"), PathBuf::from("tests/fixtures")]).unwrap() {

@@ -305,7 +305,10 @@ fn planted_drafting_mistakes_are_caught_by_their_rule() {
         let text = mutate(&format!("agreements/{}", m.file), m.from, m.to);
         let (code, codes) = check_mutant(m.file, &text);
         if code != 1 || codes != m.codes {
-            problems.push(format!("{} ({}): expected exit 1 with {:?}, got exit {code} with {codes:?}", m.what, m.file, m.codes));
+            problems.push(format!(
+                "{} ({}): expected exit 1 with {:?}, got exit {code} with {codes:?}",
+                m.what, m.file, m.codes
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));

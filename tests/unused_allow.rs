@@ -86,9 +86,19 @@ fn a_misplaced_allow_warns_and_names_where_it_must_go() {
         found(&result),
         [
             ("A017", Severity::Warning, false, "agreement `beispiel` states no term and no termination".to_string()),
-            ("R008", Severity::Warning, false, "`allow term` here suppresses nothing: put it in the agreement header".to_string()),
+            (
+                "R008",
+                Severity::Warning,
+                false,
+                "`allow term` here suppresses nothing: put it in the agreement header".to_string()
+            ),
             ("A013", Severity::Warning, false, "party `lkt` owes nothing and sits nowhere".to_string()),
-            ("R008", Severity::Warning, false, "`allow unbound-party` here suppresses nothing: put it in `party lkt`".to_string()),
+            (
+                "R008",
+                Severity::Warning,
+                false,
+                "`allow unbound-party` here suppresses nothing: put it in `party lkt`".to_string()
+            ),
         ]
     );
     // The label points at the misplaced allow's rule name.
@@ -100,7 +110,12 @@ fn a_misplaced_allow_warns_and_names_where_it_must_go() {
 
 #[test]
 fn an_allow_of_a_rule_that_finds_nothing_says_so() {
-    let text = agreement(r#"allow term "x""#, r#"allow parity "there is no paritätisch body""#, r#"allow unbound-party "x""#, "");
+    let text = agreement(
+        r#"allow term "x""#,
+        r#"allow parity "there is no paritätisch body""#,
+        r#"allow unbound-party "x""#,
+        "",
+    );
     let result = check_text(&text, "");
     let r008: Vec<String> = result.diagnostics.iter().filter(|d| d.code == "R008").map(|d| d.message.clone()).collect();
     assert_eq!(r008, ["no finding of parity (A001) here to allow"]);

@@ -11,8 +11,7 @@ const PLACEHOLDERS: &[&str] = &["nn", "unbekannt", "unknown", "xxx", "tbd", "nam
 pub fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for s in &ctx.model.signatures {
         let Some(signatory) = &s.signatory else { continue };
-        let t: String =
-            signatory.value.to_lowercase().chars().filter(|c| !matches!(c, '.' | ' ' | '\u{a0}')).collect();
+        let t: String = signatory.value.to_lowercase().chars().filter(|c| !matches!(c, '.' | ' ' | '\u{a0}')).collect();
         if PLACEHOLDERS.contains(&t.as_str()) || t.chars().all(|c| !c.is_alphabetic()) {
             let f = sink
                 .finding(

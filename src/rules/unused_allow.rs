@@ -38,9 +38,7 @@ fn named_metas(m: &Model) -> Vec<(String, &Meta)> {
     for b in &m.bodies {
         v.push((named("body", &b.id.value), &b.meta));
         v.extend(b.seats.iter().map(|s| (format!("`seat {}` of `body {}`", s.id.value, b.id.value), &s.meta)));
-        v.extend(
-            b.decisions.iter().map(|d| (format!("`decision {}` of `body {}`", d.id.value, b.id.value), &d.meta)),
-        );
+        v.extend(b.decisions.iter().map(|d| (format!("`decision {}` of `body {}`", d.id.value, b.id.value), &d.meta)));
     }
     v.extend(m.obligations.iter().map(|x| (named("obligation", &x.id.value), &x.meta)));
     v.extend(m.services.iter().map(|x| (named("service", &x.id.value), &x.meta)));
@@ -48,9 +46,7 @@ fn named_metas(m: &Model) -> Vec<(String, &Meta)> {
     v.extend(m.financings.iter().map(|x| (named("financing", &x.id.value), &x.meta)));
     for p in &m.procedures {
         v.push((named("procedure", &p.id.value), &p.meta));
-        v.extend(
-            p.steps.iter().map(|s| (format!("`step {}` of `procedure {}`", s.id.value, p.id.value), &s.meta)),
-        );
+        v.extend(p.steps.iter().map(|s| (format!("`step {}` of `procedure {}`", s.id.value, p.id.value), &s.meta)));
     }
     v.extend(m.term.iter().map(|x| ("the `term`".to_string(), &x.meta)));
     v.extend(m.approvals.iter().map(|x| (named("approval", &x.id.value), &x.meta)));
@@ -106,8 +102,9 @@ pub(super) fn check(ctx: &Context<'_>, ran: &BTreeSet<&'static str>, findings: &
                     ),
                 )
             };
-            let mut d = Diagnostic::error("R008", "unused-allow", message, Label::new(allow.rule.span, "allows nothing here"))
-                .with_help(help);
+            let mut d =
+                Diagnostic::error("R008", "unused-allow", message, Label::new(allow.rule.span, "allows nothing here"))
+                    .with_help(help);
             d.severity = Severity::Warning;
             out.push(d);
         }
