@@ -18,6 +18,7 @@ pub mod fmt;
 pub mod gen;
 pub mod graph;
 pub mod init;
+pub mod limits;
 pub mod lower;
 pub mod lsp;
 pub mod model;

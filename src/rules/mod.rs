@@ -9,6 +9,25 @@
 //! a default severity, its parameters, an explanation (a Markdown file under
 //! `docs/rules/`, printed by `pakt explain`) and the function that checks.
 
+mod a001_parity;
+mod a002_seat_count;
+mod a003_meeting_rule;
+mod a004_meeting_threshold;
+mod a005_chair;
+mod a006_consent_before_financing;
+mod a007_unanimity;
+mod a008_tranches;
+mod a009_budget_reservation;
+mod a010_reporting_cycle;
+mod a011_step_cycle;
+mod a012_obligation_bearer;
+mod a013_unbound_party;
+mod a014_signatures;
+mod a015_approval_date;
+mod a016_successor_date;
+mod a017_term;
+mod a018_continuity;
+mod a019_unheld_obligation;
 mod a022_unreachable_threshold;
 mod a023_voteless_veto;
 mod a024_parity_breakers;
@@ -30,8 +49,8 @@ mod a040_side_kind;
 mod a041_decide_without_rule;
 mod a042_formed_by_cycle;
 mod a043_third_party_duty;
-mod checks;
 mod governance;
+mod helpers;
 mod placeholder;
 mod power;
 mod unused_allow;
@@ -139,7 +158,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "a body declared paritätisch has as many voting seats for the Land as for the municipal side",
         params: &[],
         explanation: include_str!("../../docs/rules/A001-parity.md"),
-        check: checks::parity,
+        check: a001_parity::check,
     },
     RuleInfo {
         code: "A002",
@@ -148,7 +167,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "a stated number of seats matches the seats listed",
         params: &[],
         explanation: include_str!("../../docs/rules/A002-seat-count.md"),
-        check: checks::seat_count,
+        check: a002_seat_count::check,
     },
     RuleInfo {
         code: "A003",
@@ -162,7 +181,7 @@ pub static REGISTRY: &[RuleInfo] = &[
             description: "the least number of meetings per year a stated frequency must reach (default 1)",
         }],
         explanation: include_str!("../../docs/rules/A003-meeting-rule.md"),
-        check: checks::meeting_rule,
+        check: a003_meeting_rule::check,
     },
     RuleInfo {
         code: "A004",
@@ -171,7 +190,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "a request threshold and a quorum lie between 1 and the number of seats",
         params: &[],
         explanation: include_str!("../../docs/rules/A004-meeting-threshold.md"),
-        check: checks::meeting_threshold,
+        check: a004_meeting_threshold::check,
     },
     RuleInfo {
         code: "A005",
@@ -180,7 +199,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "the chair holds a seat of the body, or an office of a party with a seat",
         params: &[],
         explanation: include_str!("../../docs/rules/A005-chair.md"),
-        check: checks::chair,
+        check: a005_chair::check,
     },
     RuleInfo {
         code: "A006",
@@ -189,7 +208,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "every step that commits money comes after the payers' consent on financing (Einvernehmen)",
         params: &[],
         explanation: include_str!("../../docs/rules/A006-consent-before-financing.md"),
-        check: checks::consent_before_financing,
+        check: a006_consent_before_financing::check,
     },
     RuleInfo {
         code: "A007",
@@ -198,7 +217,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "a decision that needs the consent of all partners requires the consent of every party",
         params: &[],
         explanation: include_str!("../../docs/rules/A007-unanimity.md"),
-        check: checks::unanimity,
+        check: a007_unanimity::check,
     },
     RuleInfo {
         code: "A008",
@@ -208,7 +227,7 @@ pub static REGISTRY: &[RuleInfo] = &[
             "yearly tranches are positive, unique per year, in one currency, inside the term, and add up to the ceiling",
         params: &[],
         explanation: include_str!("../../docs/rules/A008-tranches.md"),
-        check: checks::tranches,
+        check: a008_tranches::check,
     },
     RuleInfo {
         code: "A009",
@@ -217,7 +236,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "money a public party pays, or a costly duty it bears, is subject to a budget reservation",
         params: &[],
         explanation: include_str!("../../docs/rules/A009-budget-reservation.md"),
-        check: checks::budget_reservation,
+        check: a009_budget_reservation::check,
     },
     RuleInfo {
         code: "A010",
@@ -226,7 +245,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "reporting lines between bodies do not go round in a cycle",
         params: &[],
         explanation: include_str!("../../docs/rules/A010-reporting-cycle.md"),
-        check: checks::reporting_cycle,
+        check: a010_reporting_cycle::check,
     },
     RuleInfo {
         code: "A011",
@@ -235,7 +254,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "the steps of a procedure do not wait for each other in a cycle",
         params: &[],
         explanation: include_str!("../../docs/rules/A011-step-cycle.md"),
-        check: checks::step_cycle,
+        check: a011_step_cycle::check,
     },
     RuleInfo {
         code: "A012",
@@ -244,7 +263,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "every obligation names who bears it",
         params: &[],
         explanation: include_str!("../../docs/rules/A012-obligation-bearer.md"),
-        check: checks::obligation_bearer,
+        check: a012_obligation_bearer::check,
     },
     RuleInfo {
         code: "A013",
@@ -253,7 +272,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "every party is bound by something or sits somewhere",
         params: &[],
         explanation: include_str!("../../docs/rules/A013-unbound-party.md"),
-        check: checks::unbound_party,
+        check: a013_unbound_party::check,
     },
     RuleInfo {
         code: "A014",
@@ -262,7 +281,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "every party has a signatory who signs for it",
         params: &[],
         explanation: include_str!("../../docs/rules/A014-signatures.md"),
-        check: checks::signatures,
+        check: a014_signatures::check,
     },
     RuleInfo {
         code: "A015",
@@ -271,7 +290,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "approvals are dated no later than the signature",
         params: &[],
         explanation: include_str!("../../docs/rules/A015-approval-date.md"),
-        check: checks::approval_date,
+        check: a015_approval_date::check,
     },
     RuleInfo {
         code: "A016",
@@ -280,7 +299,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "an agreement is dated after the agreement it supersedes or renews",
         params: &[],
         explanation: include_str!("../../docs/rules/A016-successor-date.md"),
-        check: checks::successor_date,
+        check: a016_successor_date::check,
     },
     RuleInfo {
         code: "A017",
@@ -289,7 +308,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "the agreement has a term or a termination clause",
         params: &[],
         explanation: include_str!("../../docs/rules/A017-term.md"),
-        check: checks::term,
+        check: a017_term::check,
     },
     RuleInfo {
         code: "A018",
@@ -298,7 +317,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "a body that continues a predecessor body names one that exists in the superseded agreement",
         params: &[],
         explanation: include_str!("../../docs/rules/A018-continuity.md"),
-        check: checks::continuity,
+        check: a018_continuity::check,
     },
     RuleInfo {
         code: "A019",
@@ -307,7 +326,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "an obligation of a body can be held to a party: some party has a seat in the body",
         params: &[],
         explanation: include_str!("../../docs/rules/A019-unheld-obligation.md"),
-        check: checks::unheld_obligation,
+        check: a019_unheld_obligation::check,
     },
     RuleInfo {
         code: "A020",
