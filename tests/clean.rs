@@ -3,7 +3,13 @@
 //! raises the finding it used to get wrongly — so the fixture really
 //! exercises that construct.
 
-#![allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "tests fail loudly with a message")]
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests fail loudly with a message"
+)]
 
 use pakt::check::{check_file, compile, Limits, Settings};
 use pakt::config::Config;
@@ -69,4 +75,23 @@ fn undoing_the_construct_brings_the_finding_back() {
         let undone = codes_of_text(&text.replacen(from, to, 1));
         assert!(undone.contains(code), "{file} without {from:?}: expected {code}, found {undone:?}");
     }
+}
+
+/// `pakt who` follows `part_of`: a seat given to an organ is its party's.
+#[test]
+fn who_names_the_party_behind_a_seat_held_by_an_organ() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pakt"))
+        .args(["who", "--body", "koordinierung", "--format", "json"])
+        .arg(format!("{CLEAN}/seats-through-organs.pakt"))
+        .output()
+        .expect("run pakt");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let members: Vec<(&str, &str, bool)> = json["members"]
+        .as_array()
+        .expect("members")
+        .iter()
+        .map(|m| (m["seat"].as_str().unwrap(), m["party"].as_str().unwrap(), m["voting"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(members, [("ministerium", "land", true), ("verband", "gt", true)]);
 }
