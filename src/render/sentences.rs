@@ -301,15 +301,25 @@ mod tests {
     #[test]
     fn meeting_sentence() {
         let m = Meeting {
-            frequency: sp(Frequency::AtLeast { times: 2, per: Period::Year }),
+            frequency: sp(Frequency::AtLeast { times: 2, per: Period::Year, every: 1 }),
+            modality: None,
+            governed_by: None,
             on_request_of: Some(sp(2)),
+            requests: Vec::new(),
             span: Span::default(),
         };
         assert_eq!(
             meeting("Beirat", &m),
             "Der Beirat tagt mindestens zweimal jährlich oder auf Wunsch von mindestens zwei Mitgliedern."
         );
-        let m = Meeting { frequency: sp(Frequency::Regularly), on_request_of: None, span: Span::default() };
+        let m = Meeting {
+            frequency: sp(Frequency::Regularly),
+            modality: None,
+            governed_by: None,
+            on_request_of: None,
+            requests: Vec::new(),
+            span: Span::default(),
+        };
         assert_eq!(meeting("Steuerungsgremium „OZG“", &m), "Das Steuerungsgremium tagt regelmäßig.");
     }
 
@@ -352,7 +362,7 @@ mod tests {
             obligation(None, Modality::Shall, "sich gegenseitig über geplante Vorhaben informieren", &duty),
             "Die Vertragspartner sollen sich gegenseitig über geplante Vorhaben informieren."
         );
-        let yearly = Frequency::AtLeast { times: 1, per: Period::Year };
+        let yearly = Frequency::AtLeast { times: 1, per: Period::Year, every: 1 };
         let duty = Duty { frequency: Some(&yearly), budget_reservation: true, ..Duty::default() };
         assert_eq!(
             obligation(Some(&["Land".into()]), Modality::Must, "dem Landtag berichten", &duty),
@@ -420,6 +430,11 @@ mod tests {
             until_revoked: Some(Span::default()),
             in_writing: Some(Span::default()),
             notice_months: Some(sp(6)),
+            notice: None,
+            in_force: None,
+            lapses_below: None,
+            effective_when: None,
+            withdrawal: None,
             meta: Default::default(),
         };
         assert_eq!(
