@@ -12,20 +12,9 @@ use crate::span::Span;
 use crate::{lower, resolve, rules, syntax};
 use std::path::{Path, PathBuf};
 
-/// Limits that keep pakt fast and safe on any input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
-    /// Largest file read, in bytes.
-    pub max_file_bytes: u64,
-    /// Most elements (parties, seats, steps, …) in one agreement.
-    pub max_elements: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits { max_file_bytes: 16 * 1024 * 1024, max_elements: 200_000 }
-    }
-}
+// `Limits` lives below both `check` and `config` (config reads them from
+// pakt.toml, check applies them); re-exported here for existing callers.
+pub use crate::limits::Limits;
 
 /// The result of compiling one text.
 #[derive(Debug, Clone)]

@@ -627,7 +627,11 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
                         chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
                     writeln!(
                         out,
-                        "{code} ({name}), always an error\n\n{summary}.\n\n{}",
+                        "{code} ({name}), always {}\n\n{summary}.\n\n{}",
+                        match crate::diagnostic::builtin_severity(code) {
+                            crate::diagnostic::Severity::Warning => "a warning",
+                            crate::diagnostic::Severity::Error => "an error",
+                        },
                         crate::cli_check::builtin_note(code)
                     )
                     .map_err(io)?;

@@ -62,6 +62,9 @@ pub fn builtin_note(code: &str) -> &'static str {
         "P012" => {
             "This is not a rule: the file could not be read at all (it is missing, vanished while pakt ran, or may not be read). The other files are still checked and every output is written; the finding counts as an error."
         }
+        "R008" => {
+            "This is not a rule: it checks the `allow`s themselves. A finding can be allowed only where it is reported: in the element pakt names with the finding (a body, a seat, an obligation, …) or in the agreement header. An `allow` anywhere else, or of a rule that finds nothing in this agreement, would hide nothing today but hide a real finding tomorrow, so pakt warns and says where the `allow` must go. Move it there, or remove it."
+        }
         "R007" => {
             "This is not a rule: it cannot be configured or allowed, because the rules that compare an agreement with the one it supersedes need that agreement. `supersedes` takes the path of the earlier agreement relative to this file."
         }

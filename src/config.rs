@@ -16,8 +16,8 @@
 //! max-elements = 200000
 //! ```
 
-use crate::check::Limits;
 use crate::diagnostic::{self, Diagnostic, Label, Severity};
+use crate::limits::Limits;
 use crate::rules::{self, RuleInfo};
 use crate::span::Span;
 use serde::de::{self, Deserializer, MapAccess, Visitor};

@@ -493,6 +493,16 @@ mod tests {
         assert!(out.contains("╭─[f.pakt:2:18]"), "{out}");
     }
 }
+/// The severity of a problem in `BUILTIN`: all are errors but an unused
+/// `allow`, which hides nothing and so only warns.
+pub fn builtin_severity(code: &str) -> Severity {
+    if code == "R008" {
+        Severity::Warning
+    } else {
+        Severity::Error
+    }
+}
+
 /// Problems reported before the rules run: syntax, values, references,
 /// configuration. Code, name, one-line summary.
 pub const BUILTIN: &[(&str, &str, &str)] = &[
@@ -520,5 +530,6 @@ pub const BUILTIN: &[(&str, &str, &str)] = &[
     ("R005", "missing-attribute", "a required attribute is missing"),
     ("R006", "unknown-rule", "`allow` names a rule that does not exist"),
     ("R007", "predecessor-not-found", "the superseded agreement cannot be read or has errors"),
+    ("R008", "unused-allow", "an `allow` suppresses no finding where it stands (a warning)"),
     ("C001", "config-error", "the configuration file pakt.toml is invalid"),
 ];

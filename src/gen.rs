@@ -178,6 +178,8 @@ struct Gen {
     groups: Vec<(String, String, Option<String>)>,
     /// Clusters that defined a key.
     keys: Vec<usize>,
+    /// The holder named for the last CIO office, who then signs under it (A036).
+    cio_holder: Option<&'static str>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -214,6 +216,7 @@ impl Gen {
             party_groups: None,
             groups: Vec::new(),
             keys: Vec::new(),
+            cio_holder: None,
         }
     }
 
@@ -414,9 +417,11 @@ impl Gen {
         let c = cl.c;
         let _ = writeln!(self.out, "office {} \"Beauftragter für E-Government und IT ({c})\" {{", cl.cio);
         let _ = writeln!(self.out, "  of {}", cl.land);
+        self.cio_holder = None;
         if self.rng.chance(50) {
             let p = self.person();
             let _ = writeln!(self.out, "  holder \"{p}\"");
+            self.cio_holder = Some(p);
         }
         self.line("}");
         let _ = writeln!(self.out, "actor {} \"Landesrechenzentrum {c}\" {{ side state part_of {} }}", cl.rz, cl.land);
@@ -677,7 +682,8 @@ impl Gen {
         // Usually this cluster's Land pays; sometimes another party as well.
         if self.rng.chance(20) {
             let other = self.any_party();
-            if other == cl.land {
+            // The sole recipient does not also pay (A038).
+            if other == cl.land || (other == cl.kv && cl.kv2.is_none()) {
                 let _ = writeln!(self.out, "  payer {}", cl.land);
             } else {
                 // Joint payers state their shares.
@@ -802,7 +808,9 @@ impl Gen {
             return;
         }
         let place = self.place();
-        let person = self.person();
+        let drawn = self.person();
+        // Whoever holds the office signs under it.
+        let person = self.cio_holder.unwrap_or(drawn);
         let day = self.rng.range(1, 15);
         let _ = writeln!(
             self.out,

@@ -24,6 +24,7 @@ pub mod i18n;
 pub mod i18n_diag;
 pub mod init;
 pub mod keywords;
+pub mod limits;
 pub mod lower;
 pub mod lsp;
 pub mod model;

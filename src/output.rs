@@ -425,7 +425,10 @@ fn sarif_rules(base: &str) -> Vec<Value> {
                 "shortDescription": {"text": summary},
                 "fullDescription": {"text": summary},
                 "helpUri": language,
-                "defaultConfiguration": {"level": "error"},
+                "defaultConfiguration": {"level": match diagnostic::builtin_severity(code) {
+                    Severity::Warning => "warning",
+                    Severity::Error => "error",
+                }},
             })
         })
         .collect();

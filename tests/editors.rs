@@ -33,19 +33,30 @@ fn keywords(pest: &str) -> Vec<String> {
     v
 }
 
-/// The keywords that start a block with a name (`party = { kw_party ~ ident …`).
+/// The keywords that start a block with a name (`party = { kw_party ~ ident …`),
+/// also through a rule of alternative keywords (`header = { document_kind ~ ident …`
+/// with `document_kind = { kw_agreement | kw_statute | … }`).
 fn declaring(pest: &str) -> Vec<String> {
-    let mut v: Vec<String> = pest
-        .lines()
-        .filter_map(|l| {
-            let (rule, body) = l.split_once('=')?;
-            if rule.trim().ends_with("_attr") {
-                return None;
-            }
-            let body = body.trim().trim_start_matches(['_', '@', '$']).trim_start_matches('{').trim();
+    let body_of = |l: &str| -> Option<(String, String)> {
+        let (rule, body) = l.split_once('=')?;
+        let body = body.trim().trim_start_matches(['_', '@', '$']).trim_start_matches('{').trim();
+        Some((rule.trim().to_string(), body.trim_end_matches('}').trim().to_string()))
+    };
+    let rules: Vec<(String, String)> = pest.lines().filter_map(body_of).collect();
+    let mut v: Vec<String> = rules
+        .iter()
+        .filter(|(rule, _)| !rule.ends_with("_attr"))
+        .flat_map(|(_, body)| {
             let mut parts = body.split('~').map(str::trim);
-            let kw = parts.next()?.strip_prefix("kw_")?;
-            (parts.next()? == "ident").then(|| kw.to_string())
+            let first = parts.next().unwrap_or_default();
+            if parts.next() != Some("ident") {
+                return Vec::new();
+            }
+            if let Some(kw) = first.strip_prefix("kw_") {
+                return vec![kw.to_string()];
+            }
+            let alternatives = rules.iter().find(|(r, _)| r == first).map(|(_, b)| b.as_str()).unwrap_or_default();
+            alternatives.split('|').filter_map(|a| a.trim().strip_prefix("kw_")).map(str::to_string).collect()
         })
         .collect();
     // The header names its agreement after the kind of document.

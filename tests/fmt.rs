@@ -129,7 +129,15 @@ fn syntax_errors_are_refused() {
 #[test]
 fn every_agreement_and_valid_fixture_is_formatted() {
     let (code, out, err) = pakt(
-        &["fmt", "--check", "agreements/", "tests/fixtures/rules", "examples/agreements", "tests/fixtures/diff"],
+        &[
+            "fmt",
+            "--check",
+            "agreements/",
+            "tests/fixtures/rules",
+            "tests/fixtures/clean",
+            "examples/agreements",
+            "tests/fixtures/diff",
+        ],
         None,
     );
     assert_eq!((code, out.as_str()), (0, ""), "{err}");

@@ -355,11 +355,14 @@ fn check_rules_on_the_thueringen_agreement_with_stated_rules() {
     decides by majority
 ",
         )
+        // The steering bodies' chair is the CIO, who holds no seat there.
+        .replace("    chair cio non_member\n", "    chair cio non_member\n    decides by majority\n")
         .replacen("    decides\n", "", 1);
     assert_eq!(majority.matches("decides by majority").count(), 5);
     assert_eq!(codes(&majority), []);
     let (head, tail) = text.split_once("body steuerung_ozg").unwrap();
-    let tail = tail.replacen("    chair cio\n", "    chair cio\n    decides by qualified 1/2\n", 1);
+    let tail =
+        tail.replacen("    chair cio non_member\n", "    chair cio non_member\n    decides by qualified 1/2\n", 1);
     let half = format!("{head}body steuerung_ozg{tail}");
     assert_ne!(half, text, "the OZG steering body was found");
     assert_eq!(

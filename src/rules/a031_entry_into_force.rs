@@ -15,7 +15,7 @@ use crate::values::Date;
 
 pub fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let m = ctx.model;
-    let signed = super::checks::agreement_date(m);
+    let signed = super::helpers::agreement_date(m);
     let parties = m.parties.len() as u64;
     if let Some(term) = &m.term {
         if let Some(in_force) = &term.in_force {

@@ -10,8 +10,31 @@ pub fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let m = ctx.model;
     for b in &m.bodies {
         let mut seen: BTreeMap<Target, &Seat<Ref>> = BTreeMap::new();
+        // Seats of different offices with the same named holder: one person, two seats.
+        let mut persons: BTreeMap<&str, &Seat<Ref>> = BTreeMap::new();
         for s in &b.seats {
             let Some(office) = &s.office else { continue };
+            let holder = match office.target {
+                Target::Office(o) => m.office(o).and_then(|o| o.holder.as_ref()),
+                _ => None,
+            };
+            if let Some(holder) = holder.filter(|_| !seen.contains_key(&office.target)) {
+                if let Some(first) = persons.get(holder.value.trim()) {
+                    let f = sink
+                        .finding(
+                            format!(
+                                "{} holds two seats of `{}`: `{}` and `{}`",
+                                holder.value, b.id.value, first.id.value, s.id.value
+                            ),
+                            Label::new(office.span, format!("an office held by {}", holder.value)),
+                        )
+                        .with_label(Label::new(first.id.span, "the same person's first seat"))
+                        .with_help("one person holds one seat; check the offices' holders");
+                    sink.push(&[&b.meta, &s.meta], f);
+                } else {
+                    persons.insert(holder.value.trim(), s);
+                }
+            }
             if let Some(first) = seen.get(&office.target) {
                 let f = sink
                     .finding(

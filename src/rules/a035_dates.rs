@@ -7,7 +7,7 @@ use crate::diagnostic::Label;
 
 pub fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let m = ctx.model;
-    let signed = super::checks::agreement_date(m);
+    let signed = super::helpers::agreement_date(m);
     let start = m.term.as_ref().and_then(|t| t.from.as_ref()).or(signed);
     let end = m.term.as_ref().and_then(|t| t.until.as_ref());
     if let Some(t) = &m.term {

@@ -16,7 +16,7 @@ pub fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         if let Some(p) = f.payer.iter().find(|p| p.target == only.target) {
             let d = sink
                 .finding(
-                    format!("`{}` pays `{}` to itself", p.id, f.id.value),
+                    format!("`{}` pays `{}` and is its only recipient", p.id, f.id.value),
                     Label::new(only.span, "the only recipient"),
                 )
                 .with_label(Label::new(p.span, "is also a payer"))

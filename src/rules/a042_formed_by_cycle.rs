@@ -57,7 +57,7 @@ fn report(m: &Model, sink: &mut Sink<'_>, cycle: &[usize]) {
                 names.join(" → "),
                 names.first().cloned().unwrap_or_default()
             ),
-            Label::new(r.span, "formed by"),
+            Label::new(r.span, format!("`{}` is formed by `{}`", first.id.value, r.id)),
         )
         .with_help("one of them must be formed by a party or an agreement body outside the circle");
     for b in cycle.iter().skip(1).filter_map(|i| m.bodies.get(*i)) {

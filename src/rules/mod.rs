@@ -9,6 +9,25 @@
 //! a default severity, its parameters, an explanation (a Markdown file under
 //! `docs/rules/`, printed by `pakt explain`) and the function that checks.
 
+mod a001_parity;
+mod a002_seat_count;
+mod a003_meeting_rule;
+mod a004_meeting_threshold;
+mod a005_chair;
+mod a006_consent_before_financing;
+mod a007_unanimity;
+mod a008_tranches;
+mod a009_budget_reservation;
+mod a010_reporting_cycle;
+mod a011_step_cycle;
+mod a012_obligation_bearer;
+mod a013_unbound_party;
+mod a014_signatures;
+mod a015_approval_date;
+mod a016_successor_date;
+mod a017_term;
+mod a018_continuity;
+mod a019_unheld_obligation;
 mod a022_unreachable_threshold;
 mod a023_voteless_veto;
 mod a024_parity_breakers;
@@ -30,10 +49,11 @@ mod a040_side_kind;
 mod a041_decide_without_rule;
 mod a042_formed_by_cycle;
 mod a043_third_party_duty;
-mod checks;
 mod governance;
+mod helpers;
 mod placeholder;
 mod power;
+mod unused_allow;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -92,6 +112,8 @@ pub struct Sink<'a> {
     config: &'a Config,
     header: &'a Meta,
     findings: Vec<Diagnostic>,
+    /// For each finding: where it is anchored and which `allow` suppressed it (R008).
+    anchoring: Vec<unused_allow::Anchoring>,
 }
 
 impl<'a> Sink<'a> {
@@ -111,14 +133,21 @@ impl<'a> Sink<'a> {
     /// Record a finding. `anchors` are the elements whose `allow` may
     /// suppress it (the agreement header always may).
     pub fn push(&mut self, anchors: &[&Meta], mut d: Diagnostic) {
+        let mut used = None;
         for meta in anchors.iter().copied().chain(std::iter::once(self.header)) {
-            if let Some(a) =
-                meta.allows.iter().find(|a| a.rule.value == self.rule.name || a.rule.value == self.rule.code)
+            if let Some((i, a)) = meta
+                .allows
+                .iter()
+                .enumerate()
+                .find(|(_, a)| a.rule.value == self.rule.name || a.rule.value == self.rule.code)
             {
                 d.suppressed = Some(a.reason.value.clone());
+                used = Some((unused_allow::key(meta), i));
                 break;
             }
         }
+        let at = unused_allow::key(anchors.first().copied().unwrap_or(self.header));
+        self.anchoring.push(unused_allow::Anchoring { rule: self.rule.code, at, used });
         self.findings.push(d);
     }
 }
@@ -132,7 +161,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "a body declared paritätisch has as many voting seats for the Land as for the municipal side",
         params: &[],
         explanation: include_str!("../../docs/rules/A001-parity.md"),
-        check: checks::parity,
+        check: a001_parity::check,
     },
     RuleInfo {
         code: "A002",
@@ -141,7 +170,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "a stated number of seats matches the seats listed",
         params: &[],
         explanation: include_str!("../../docs/rules/A002-seat-count.md"),
-        check: checks::seat_count,
+        check: a002_seat_count::check,
     },
     RuleInfo {
         code: "A003",
@@ -155,7 +184,7 @@ pub static REGISTRY: &[RuleInfo] = &[
             description: "the least number of meetings per year a stated frequency must reach (default 1)",
         }],
         explanation: include_str!("../../docs/rules/A003-meeting-rule.md"),
-        check: checks::meeting_rule,
+        check: a003_meeting_rule::check,
     },
     RuleInfo {
         code: "A004",
@@ -164,7 +193,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "a request threshold and a quorum lie between 1 and the number of seats",
         params: &[],
         explanation: include_str!("../../docs/rules/A004-meeting-threshold.md"),
-        check: checks::meeting_threshold,
+        check: a004_meeting_threshold::check,
     },
     RuleInfo {
         code: "A005",
@@ -173,7 +202,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "the chair holds a seat of the body, or an office of a party with a seat",
         params: &[],
         explanation: include_str!("../../docs/rules/A005-chair.md"),
-        check: checks::chair,
+        check: a005_chair::check,
     },
     RuleInfo {
         code: "A006",
@@ -182,7 +211,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "every step that commits money comes after the payers' consent on financing (Einvernehmen)",
         params: &[],
         explanation: include_str!("../../docs/rules/A006-consent-before-financing.md"),
-        check: checks::consent_before_financing,
+        check: a006_consent_before_financing::check,
     },
     RuleInfo {
         code: "A007",
@@ -191,7 +220,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "a decision that needs the consent of all partners requires the consent of every party",
         params: &[],
         explanation: include_str!("../../docs/rules/A007-unanimity.md"),
-        check: checks::unanimity,
+        check: a007_unanimity::check,
     },
     RuleInfo {
         code: "A008",
@@ -201,7 +230,7 @@ pub static REGISTRY: &[RuleInfo] = &[
             "yearly tranches are positive, unique per year, in one currency, inside the term, and add up to the ceiling",
         params: &[],
         explanation: include_str!("../../docs/rules/A008-tranches.md"),
-        check: checks::tranches,
+        check: a008_tranches::check,
     },
     RuleInfo {
         code: "A009",
@@ -210,7 +239,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "money a public party pays, or a costly duty it bears, is subject to a budget reservation",
         params: &[],
         explanation: include_str!("../../docs/rules/A009-budget-reservation.md"),
-        check: checks::budget_reservation,
+        check: a009_budget_reservation::check,
     },
     RuleInfo {
         code: "A010",
@@ -219,7 +248,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "reporting lines between bodies do not go round in a cycle",
         params: &[],
         explanation: include_str!("../../docs/rules/A010-reporting-cycle.md"),
-        check: checks::reporting_cycle,
+        check: a010_reporting_cycle::check,
     },
     RuleInfo {
         code: "A011",
@@ -228,7 +257,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "the steps of a procedure do not wait for each other in a cycle",
         params: &[],
         explanation: include_str!("../../docs/rules/A011-step-cycle.md"),
-        check: checks::step_cycle,
+        check: a011_step_cycle::check,
     },
     RuleInfo {
         code: "A012",
@@ -237,7 +266,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "every obligation names who bears it",
         params: &[],
         explanation: include_str!("../../docs/rules/A012-obligation-bearer.md"),
-        check: checks::obligation_bearer,
+        check: a012_obligation_bearer::check,
     },
     RuleInfo {
         code: "A013",
@@ -246,7 +275,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "every party is bound by something or sits somewhere",
         params: &[],
         explanation: include_str!("../../docs/rules/A013-unbound-party.md"),
-        check: checks::unbound_party,
+        check: a013_unbound_party::check,
     },
     RuleInfo {
         code: "A014",
@@ -255,7 +284,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "every party has a signatory who signs for it",
         params: &[],
         explanation: include_str!("../../docs/rules/A014-signatures.md"),
-        check: checks::signatures,
+        check: a014_signatures::check,
     },
     RuleInfo {
         code: "A015",
@@ -264,7 +293,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "approvals are dated no later than the signature",
         params: &[],
         explanation: include_str!("../../docs/rules/A015-approval-date.md"),
-        check: checks::approval_date,
+        check: a015_approval_date::check,
     },
     RuleInfo {
         code: "A016",
@@ -273,7 +302,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "an agreement is dated after the agreement it supersedes or renews",
         params: &[],
         explanation: include_str!("../../docs/rules/A016-successor-date.md"),
-        check: checks::successor_date,
+        check: a016_successor_date::check,
     },
     RuleInfo {
         code: "A017",
@@ -282,7 +311,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "the agreement has a term or a termination clause",
         params: &[],
         explanation: include_str!("../../docs/rules/A017-term.md"),
-        check: checks::term,
+        check: a017_term::check,
     },
     RuleInfo {
         code: "A018",
@@ -291,7 +320,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "a body that continues a predecessor body names one that exists in the superseded agreement",
         params: &[],
         explanation: include_str!("../../docs/rules/A018-continuity.md"),
-        check: checks::continuity,
+        check: a018_continuity::check,
     },
     RuleInfo {
         code: "A019",
@@ -300,7 +329,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         summary: "an obligation of a body can be held to a party: some party has a seat in the body",
         params: &[],
         explanation: include_str!("../../docs/rules/A019-unheld-obligation.md"),
-        check: checks::unheld_obligation,
+        check: a019_unheld_obligation::check,
     },
     RuleInfo {
         code: "A020",
@@ -541,16 +570,29 @@ pub fn nearest(key: &str) -> Option<&'static RuleInfo> {
     by_name.or(by_code).map(|(_, r)| r)
 }
 
-/// Run every rule that is not off, then check the `allow`s themselves.
+/// Run every rule that is not off, then check the `allow`s themselves:
+/// each names a rule (R006) and suppresses something where it stands (R008).
 pub fn run(ctx: &Context<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let mut ran = std::collections::BTreeSet::new();
+    let mut anchoring = Vec::new();
     for rule in REGISTRY {
         let Some(severity) = ctx.config.severity(rule) else { continue };
-        let mut sink = Sink { rule, severity, config: ctx.config, header: &ctx.model.meta, findings: Vec::new() };
+        let mut sink = Sink {
+            rule,
+            severity,
+            config: ctx.config,
+            header: &ctx.model.meta,
+            findings: Vec::new(),
+            anchoring: Vec::new(),
+        };
         (rule.check)(ctx, &mut sink);
         out.extend(sink.findings);
+        anchoring.extend(sink.anchoring);
+        ran.insert(rule.code);
     }
     out.extend(unknown_allows(ctx.model));
+    out.extend(unused_allow::check(ctx, &ran, &anchoring));
     out
 }
 
