@@ -4,6 +4,7 @@
 //! AST with spans (`lower`) → resolved model (`resolve`) → checks (`rules`)
 //! → outputs (diagnostics, graph, diff).
 
+pub mod blockwise;
 pub mod check;
 pub mod cli;
 pub mod cli_check;
@@ -22,6 +23,7 @@ pub mod resolve;
 pub mod rules;
 pub mod select;
 pub mod span;
+pub mod split;
 pub mod syntax;
 pub mod values;
 pub mod walk;
