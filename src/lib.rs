@@ -25,5 +25,6 @@ pub mod select;
 pub mod span;
 pub mod split;
 pub mod syntax;
+pub mod syntax_hints;
 pub mod values;
 pub mod walk;

@@ -102,18 +102,36 @@ fn syntax_error(text: &str, start: usize, end: usize, err: &pest::error::Error<R
         expected.retain(|e| !COMMON_NAMES.contains(&e.as_str()));
     }
     let expected_text = join_or(&expected);
-    let mut diag = Diagnostic::error(
-        "P001",
-        "syntax-error",
-        format!("expected {expected_text}, found {found}"),
-        Label::new(found_span, format!("expected {expected_text}")),
-    );
+    let hint = crate::syntax_hints::known_mistake(text, found_span, &expected);
+    let mut diag = match &hint {
+        Some(h) => Diagnostic::error("P001", "syntax-error", h.message.clone(), Label::new(h.span, h.label.clone())),
+        None => Diagnostic::error(
+            "P001",
+            "syntax-error",
+            format!("expected {expected_text}, found {found}"),
+            Label::new(found_span, format!("expected {expected_text}")),
+        ),
+    };
+    if let Some(h) = hint {
+        diag = diag.with_help(h.help);
+    }
     if let Some(block) = scan.block {
         diag = diag.with_label(Label::new(block.span, format!("in this `{}` block", block.keyword)));
-        if let Some(attrs) = block_attributes(block.keyword) {
+        let word = text.get(found_span.start..found_span.end).unwrap_or("");
+        let at_margin = found_span.start == 0 || text.get(..found_span.start).is_some_and(|t| t.ends_with('\n'));
+        if diag.help.is_some() {
+            // A known mistake's fix says more than the list of attributes.
+        } else if at_margin && crate::split::is_item_keyword(word) {
+            diag = diag.with_help(format!(
+                "`{word}` starts a new block: is the `{}` block above missing its closing `}}`?",
+                block.keyword
+            ));
+        } else if let Some(attrs) = block_attributes(block.keyword) {
             let article = if block.keyword.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
             diag = diag.with_help(format!("{article} `{}` block takes: {attrs}", block.keyword));
         }
+    } else if diag.help.is_some() {
+        // As above.
     } else if expected.iter().any(|e| e.contains("`goal`")) {
         diag = diag.with_help(
             "at the top level, write blocks: goal, party, office, actor, body, obligation, service, project, financing, procedure, term, approval, signature",
