@@ -442,11 +442,11 @@ impl Resolver {
                 // Names whose length differs by more than the limit cannot be near.
                 let dist =
                     if shown.chars().count().abs_diff(len) > limit { usize::MAX } else { levenshtein(id, shown) };
-                (dist, shown.to_string(), d.span)
+                (dist, shown, d.span)
             })
             .filter(|(dist, _, _)| *dist <= limit)
-            .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)))
-            .map(|(_, name, span)| (name, span))
+            .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
+            .map(|(_, name, span)| (name.to_string(), span))
     }
 
     fn opt(&mut self, r: Option<RawRef>, allowed: Kinds, scope: Option<&str>, what: &str) -> Option<Ref> {

@@ -7,10 +7,12 @@
 //! order of the file, so every export is identical between runs.
 
 mod export;
+mod json_out;
 pub mod query;
 mod svg;
 
 pub use export::{dot, json, mermaid};
+pub use json_out::write_json;
 pub use svg::svg;
 
 use crate::model::*;
