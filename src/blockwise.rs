@@ -47,12 +47,17 @@ pub fn parse_and_lower_on(text: &str, threads: usize) -> Parsed {
         vec![run(text, &pieces)]
     } else {
         let ranges = balance(&pieces, groups);
+        let mut runs = ranges.iter().filter_map(|r| pieces.get(r.clone()));
+        let own = runs.next().unwrap_or(&[]);
         std::thread::scope(|s| {
-            let handles: Vec<_> =
-                ranges.iter().filter_map(|r| pieces.get(r.clone())).map(|p| s.spawn(|| run(text, p))).collect();
+            let handles: Vec<_> = runs.map(|p| s.spawn(|| run(text, p))).collect();
+            // The first run on this thread: its memory comes from the main
+            // allocator arena, which the model built next reuses.
+            let mut parts = vec![run(text, own)];
             // A thread that panicked (a bug) loses its blocks; its slot stays
             // empty rather than taking the whole run down.
-            handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Part::new(text))).collect()
+            parts.extend(handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Part::new(text))));
+            parts
         })
     };
     let mut syntax_errors = Vec::new();

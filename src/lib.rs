@@ -4,6 +4,9 @@
 //! AST with spans (`lower`) → resolved model (`resolve`) → checks (`rules`)
 //! → outputs (diagnostics, graph, diff).
 
+// pest's generated parser names `alloc::…` when pest is built without `std`.
+extern crate alloc;
+
 pub mod blockwise;
 pub mod check;
 pub mod cli;

@@ -79,23 +79,29 @@ pub fn append(into: &mut Ast, part: Ast) -> Vec<Diagnostic> {
         ratifications,
         amendment,
     } = part;
-    into.goals.extend(goals);
-    into.parties.extend(parties);
-    into.offices.extend(offices);
-    into.actors.extend(actors);
-    into.bodies.extend(bodies);
-    into.obligations.extend(obligations);
-    into.services.extend(services);
-    into.projects.extend(projects);
-    into.financings.extend(financings);
-    into.procedures.extend(procedures);
-    into.approvals.extend(approvals);
-    into.signatures.extend(signatures);
-    into.groups.extend(groups);
-    into.keys.extend(keys);
-    into.institutions.extend(institutions);
-    into.acts.extend(acts);
-    into.ratifications.extend(ratifications);
+    // Exact growth: doubling a vector of a large file's elements would
+    // leave up to half of it unused until the model is built.
+    fn join<T>(into: &mut Vec<T>, part: Vec<T>) {
+        into.reserve_exact(part.len());
+        into.extend(part);
+    }
+    join(&mut into.goals, goals);
+    join(&mut into.parties, parties);
+    join(&mut into.offices, offices);
+    join(&mut into.actors, actors);
+    join(&mut into.bodies, bodies);
+    join(&mut into.obligations, obligations);
+    join(&mut into.services, services);
+    join(&mut into.projects, projects);
+    join(&mut into.financings, financings);
+    join(&mut into.procedures, procedures);
+    join(&mut into.approvals, approvals);
+    join(&mut into.signatures, signatures);
+    join(&mut into.groups, groups);
+    join(&mut into.keys, keys);
+    join(&mut into.institutions, institutions);
+    join(&mut into.acts, acts);
+    join(&mut into.ratifications, ratifications);
     let mut l = Lowerer { diags: Vec::new() };
     if let Some(t) = term {
         l.set(&mut into.term, t, "term");
