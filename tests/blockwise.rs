@@ -136,3 +136,46 @@ fn one_thread_and_several_give_the_same_result() {
     assert_eq!(one, json_of(parse_and_lower_on(&broken, 3)));
     assert_eq!(one.matches("P001").count(), 2, "{}", &one[..one.len().min(2000)]);
 }
+
+/// What edits splice in: the characters and words the split scan looks at.
+const SPLICES: &[&str] = &[
+    "{", "}", "\"", "\\\"", "//", "\n", " ", "party", "goal", "body", "agreement", "term", "„", "é", "a·goal", "x",
+    "party p \"P\" { side state }\n", "goal g \"G\"\n", "}\n}\n",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 128, ..Default::default() })]
+
+    /// Generated agreements with a few random edits: block by block agrees
+    /// with the whole-file parse.
+    #[test]
+    fn block_by_block_agrees_on_edited_agreements(
+        size in 1usize..80,
+        seed in proptest::prelude::any::<u64>(),
+        edits in proptest::collection::vec(
+            (proptest::prelude::any::<proptest::sample::Index>(), 0usize..16, proptest::sample::select(SPLICES)),
+            0..4,
+        ),
+    ) {
+        let mut text = pakt::gen::generate(size, seed);
+        for (at, len, insert) in edits {
+            let mut start = at.index(text.len().max(1));
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + len).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            text.replace_range(start..end, insert);
+        }
+        assert_same("edited", &text);
+    }
+
+    /// Any string at all.
+    #[test]
+    fn block_by_block_agrees_on_any_string(text in proptest::prelude::any::<String>()) {
+        assert_same("any", &text);
+        assert_same("any after a header", &format!("agreement a {{ }}\n{text}"));
+    }
+}
