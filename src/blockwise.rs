@@ -23,7 +23,7 @@ const PARALLEL_MIN_BYTES: usize = 1 << 20;
 /// What parsing and lowering a file gave.
 pub enum Parsed {
     /// Every block parsed; the AST and its lowering diagnostics.
-    Ok(Ast, Vec<Diagnostic>),
+    Ok(Box<Ast>, Vec<Diagnostic>),
     /// Some blocks did not parse: their syntax errors (in file order), then
     /// the lowering diagnostics of the blocks that did.
     SyntaxErrors(Vec<Diagnostic>),
@@ -73,7 +73,7 @@ pub fn parse_and_lower_on(text: &str, threads: usize) -> Parsed {
         diags.extend(lower::append(&mut ast, part.ast));
     }
     if syntax_errors.is_empty() {
-        Parsed::Ok(ast, diags)
+        Parsed::Ok(Box::new(ast), diags)
     } else {
         syntax_errors.extend(diags);
         Parsed::SyntaxErrors(syntax_errors)

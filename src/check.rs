@@ -47,7 +47,7 @@ impl Compiled {
 /// broken block do not show up as undefined.
 pub fn compile(text: &str, limits: &Limits) -> Compiled {
     match blockwise::parse_and_lower(text) {
-        blockwise::Parsed::Ok(ast, diagnostics) => resolved(ast, diagnostics, limits),
+        blockwise::Parsed::Ok(ast, diagnostics) => resolved(*ast, diagnostics, limits),
         blockwise::Parsed::SyntaxErrors(mut diagnostics) => {
             diagnostic::sort(&mut diagnostics);
             Compiled { model: None, diagnostics }

@@ -120,13 +120,8 @@ fn block_starts(text: &str) -> Vec<usize> {
                     i += c.len_utf8();
                     continue;
                 }
-                let len: usize = text
-                    .get(i..)
-                    .unwrap_or("")
-                    .chars()
-                    .take_while(|c| word_char(*c))
-                    .map(char::len_utf8)
-                    .sum();
+                let len: usize =
+                    text.get(i..).unwrap_or("").chars().take_while(|c| word_char(*c)).map(char::len_utf8).sum();
                 if depth == 0 {
                     let word = text.get(i..i + len).unwrap_or("");
                     if name_next {

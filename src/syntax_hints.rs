@@ -68,11 +68,16 @@ pub fn known_mistake(text: &str, span: Span, expected: &[String]) -> Option<Hint
             Some(i) if found == "at" => Span::new(span.start, span.end + i + "least".len()),
             _ => span,
         };
-        return Some(Hint { span, ..hint(
-            format!("`{}` is written `at_least`, with an underscore", if found == "at" { "at least" } else { found }),
-            "write `at_least`",
-            "e.g. `meets at_least 2 per year`; pakt's keywords join words with `_`",
-        )
+        return Some(Hint {
+            span,
+            ..hint(
+                format!(
+                    "`{}` is written `at_least`, with an underscore",
+                    if found == "at" { "at least" } else { found }
+                ),
+                "write `at_least`",
+                "e.g. `meets at_least 2 per year`; pakt's keywords join words with `_`",
+            )
         });
     }
     if let Some(per) = frequency(&word) {
@@ -82,9 +87,13 @@ pub fn known_mistake(text: &str, span: Span, expected: &[String]) -> Option<Hint
                 format!("e.g. `meets at_least {per}` (or `meets regularly` when the text gives no number)"),
             )
         } else {
-            (format!("`{found}` is not a word of pakt: write `per year`"), "e.g. `up_to EUR 2 million per year`".to_string())
+            (
+                format!("`{found}` is not a word of pakt: write `per year`"),
+                "e.g. `up_to EUR 2 million per year`".to_string(),
+            )
         };
-        let label = if expects("`at_least`") { format!("write `at_least {per}`") } else { "write `per year`".to_string() };
+        let label =
+            if expects("`at_least`") { format!("write `at_least {per}`") } else { "write `per year`".to_string() };
         return Some(Hint { span, message, label, help });
     }
     if let Some(rule) = decision_word(&word) {
@@ -96,7 +105,10 @@ pub fn known_mistake(text: &str, span: Span, expected: &[String]) -> Option<Hint
             ));
         }
     }
-    if found.chars().all(|c| c.is_ascii_digit()) && !found.is_empty() && (expects("decision rule") || expects("requirement")) {
+    if found.chars().all(|c| c.is_ascii_digit())
+        && !found.is_empty()
+        && (expects("decision rule") || expects("requirement"))
+    {
         let fraction: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '/' || *c == ' ').collect();
         let fraction = fraction.trim();
         if fraction.starts_with('/') {
@@ -154,12 +166,30 @@ mod tests {
     #[test]
     fn each_known_mistake_is_named() {
         let meets = ["`at_least`", "`regularly`"];
-        assert_eq!(hint("up_to EUR 80 Mio", "Mio", &[]).as_deref(), Some("`Mio` is not a word of pakt: write `million`"));
-        assert_eq!(hint("meets monatlich", "monatlich", &meets).as_deref(), Some("`monatlich` is not a meeting rule of pakt: write `at_least 1 per month`"));
-        assert_eq!(hint("EUR 5 million jährlich", "jährlich", &["`per`"]).as_deref(), Some("`jährlich` is not a word of pakt: write `per year`"));
-        assert_eq!(hint("decides by einstimmig", "einstimmig", &["a decision rule"]).as_deref(), Some("`einstimmig` is written `unanimity` in pakt"));
-        assert_eq!(hint("requires 2 / 3", "2", &["a requirement"]).as_deref(), Some("a majority of 2/3 is written `qualified 2/3`"));
-        assert_eq!(hint("title “Fixture”", "“", &[]).as_deref(), Some("a text is written between straight quotes: \"Fixture\""));
+        assert_eq!(
+            hint("up_to EUR 80 Mio", "Mio", &[]).as_deref(),
+            Some("`Mio` is not a word of pakt: write `million`")
+        );
+        assert_eq!(
+            hint("meets monatlich", "monatlich", &meets).as_deref(),
+            Some("`monatlich` is not a meeting rule of pakt: write `at_least 1 per month`")
+        );
+        assert_eq!(
+            hint("EUR 5 million jährlich", "jährlich", &["`per`"]).as_deref(),
+            Some("`jährlich` is not a word of pakt: write `per year`")
+        );
+        assert_eq!(
+            hint("decides by einstimmig", "einstimmig", &["a decision rule"]).as_deref(),
+            Some("`einstimmig` is written `unanimity` in pakt")
+        );
+        assert_eq!(
+            hint("requires 2 / 3", "2", &["a requirement"]).as_deref(),
+            Some("a majority of 2/3 is written `qualified 2/3`")
+        );
+        assert_eq!(
+            hint("title “Fixture”", "“", &[]).as_deref(),
+            Some("a text is written between straight quotes: \"Fixture\"")
+        );
         // Not a known mistake: the general message stands.
         assert_eq!(hint("decides by einvernehmlich", "einvernehmlich", &["`}`"]), None);
         assert_eq!(hint("side county", "county", &["a side"]), None);

@@ -139,8 +139,25 @@ fn one_thread_and_several_give_the_same_result() {
 
 /// What edits splice in: the characters and words the split scan looks at.
 const SPLICES: &[&str] = &[
-    "{", "}", "\"", "\\\"", "//", "\n", " ", "party", "goal", "body", "agreement", "term", "„", "é", "a·goal", "x",
-    "party p \"P\" { side state }\n", "goal g \"G\"\n", "}\n}\n",
+    "{",
+    "}",
+    "\"",
+    "\\\"",
+    "//",
+    "\n",
+    " ",
+    "party",
+    "goal",
+    "body",
+    "agreement",
+    "term",
+    "„",
+    "é",
+    "a·goal",
+    "x",
+    "party p \"P\" { side state }\n",
+    "goal g \"G\"\n",
+    "}\n}\n",
 ];
 
 proptest::proptest! {

@@ -15,7 +15,13 @@ use std::io::Write;
 /// Write the document for `g` to `w`, pretty-printed, and a newline.
 pub fn write_json(g: &Graph, text: &str, w: &mut dyn Write) -> std::io::Result<()> {
     let idx = LineIndex::new(text);
-    let doc = Doc { agreement: &g.agreement, directed: true, links: Links(g), multigraph: false, nodes: Nodes(g, text, &idx) };
+    let doc = Doc {
+        agreement: &g.agreement,
+        directed: true,
+        links: Links(g),
+        multigraph: false,
+        nodes: Nodes(g, text, &idx),
+    };
     let mut w = std::io::BufWriter::new(w);
     serde_json::to_writer_pretty(&mut w, &doc).map_err(std::io::Error::other)?;
     w.write_all(b"\n")?;
