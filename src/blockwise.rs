@@ -54,9 +54,9 @@ pub fn parse_and_lower_on(text: &str, threads: usize) -> Parsed {
             // The first run on this thread: its memory comes from the main
             // allocator arena, which the model built next reuses.
             let mut parts = vec![run(text, own)];
-            // A thread that panicked (a bug) loses its blocks; its slot stays
-            // empty rather than taking the whole run down.
-            parts.extend(handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Part::new(text))));
+            // A panic in a thread (a bug) goes on as it would have without
+            // threads: dropping that thread's blocks silently would be worse.
+            parts.extend(handles.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))));
             parts
         })
     };

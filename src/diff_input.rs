@@ -69,7 +69,7 @@ pub fn load_both(old: &str, new: &str) -> (Result<Version, RunError>, Result<Ver
     std::thread::scope(|s| {
         let newer = s.spawn(|| load(new));
         let older = load(old);
-        let newer = newer.join().unwrap_or_else(|_| Err(RunError(format!("{new}: compiling it failed"))));
+        let newer = newer.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
         (older, newer)
     })
 }
