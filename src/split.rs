@@ -166,6 +166,38 @@ mod tests {
         );
     }
 
+    /// A block keyword missing here would make the scan read the name after
+    /// it as a keyword (`newblock party "…"`) and split a valid file.
+    #[test]
+    fn block_keywords_are_the_grammars_items() {
+        let grammar = include_str!("../grammar/pakt.pest");
+        let item = &grammar[grammar.find("\nitem = _{").unwrap()..];
+        let body = &item[item.find('{').unwrap() + 1..item.find('}').unwrap()];
+        let mut items: Vec<&str> =
+            body.split(|c: char| c == '|' || c.is_whitespace()).filter(|w| !w.is_empty()).collect();
+        items.sort_unstable();
+        let mut ours = ITEM_KEYWORDS.to_vec();
+        ours.sort_unstable();
+        assert_eq!(items, ours, "src/split.rs ITEM_KEYWORDS must list the grammar's `item` blocks");
+        for kw in ours {
+            let rule = format!("kw_{kw} ");
+            let literal = format!("\"{kw}\" ~ !ident_char");
+            let line = grammar.lines().find(|l| l.starts_with(&rule)).unwrap_or_else(|| panic!("no {rule}"));
+            assert!(line.contains(&literal), "`{kw}` is not spelled `{kw}`: {line}");
+        }
+    }
+
+    #[test]
+    fn header_keywords_are_the_grammars_document_kinds() {
+        let grammar = include_str!("../grammar/pakt.pest");
+        let line = grammar.lines().find(|l| l.starts_with("document_kind")).unwrap();
+        let mut kinds: Vec<&str> = line.split_whitespace().filter_map(|w| w.strip_prefix("kw_")).collect();
+        kinds.sort_unstable();
+        let mut ours = HEADER_KEYWORDS.to_vec();
+        ours.sort_unstable();
+        assert_eq!(kinds, ours, "src/split.rs HEADER_KEYWORDS must list the grammar's document kinds");
+    }
+
     #[test]
     fn unsure_places_are_not_split() {
         // A name with a non-ASCII character, an escaped quote, an unclosed text.
