@@ -13,8 +13,12 @@
 //! - `stages::check`: decode + compile + rules, what `pakt check` does per file
 //! - `baseline::read`: `std::fs::read` of the same pakt file
 //! - `baseline::json_facts` / `baseline::toml_facts`: `serde_json` and
-//!   `toml` parsing the same facts (the model without spans) into their
-//!   generic value types
+//!   `toml` 0.8 parsing the same facts (the model without spans, references
+//!   as the names written) into their generic value types
+//! - `baseline::toml_current_facts` / `baseline::toml_current_typed`: the
+//!   current `toml` (0.9) into `toml::Table` and into typed structs (serde);
+//!   these and `json_facts` drop their value inside the timed part, as the
+//!   pakt stages do
 //! - `baseline::json_model`: `serde_json` reading the full model dump
 //!   (`pakt dump --json`, spans included) into `Model`
 //! - `fixed_parties::{rules, check}`: the same on agreements whose number of
@@ -82,6 +86,8 @@ fn make_input(size: usize) -> Input {
     let facts = strip_spans(serde_json::to_value(&model).expect("json value"));
     let facts_json = serde_json::to_string(&facts).expect("json");
     let facts_toml = toml::to_string(&to_toml(&facts).expect("an object")).expect("toml");
+    let typed: typed::Facts = toml_current::from_str(&facts_toml).expect("typed facts");
+    assert!(typed.parties.len() + typed.bodies.len() > 0, "typed facts are empty");
     let dir = scratch();
     std::fs::create_dir_all(&dir).expect("scratch dir");
     let path = dir.join(format!("input-{size}.pakt"));
@@ -96,14 +102,20 @@ fn make_input(size: usize) -> Input {
     Input { text, elements, model, model_json, facts_json, facts_toml, path }
 }
 
-/// The facts of a model: `{value, span}` becomes the value, other `span`
-/// fields go, and so do nulls and empty lists (TOML has no null).
+/// The facts of a model: `{value, span}` becomes the value, a resolved
+/// reference becomes the name written, other `span` fields go, and so do
+/// nulls and empty lists (TOML has no null).
 fn strip_spans(v: Value) -> Value {
     match v {
         Value::Object(map) => {
             if map.len() == 2 && map.contains_key("value") && map.contains_key("span") {
                 let mut map = map;
                 return strip_spans(map.remove("value").unwrap_or(Value::Null));
+            }
+            // A resolved reference `{id, span, target}` is its name, as written.
+            if map.len() == 3 && ["id", "span", "target"].iter().all(|k| map.contains_key(*k)) {
+                let mut map = map;
+                return map.remove("id").unwrap_or(Value::Null);
             }
             Value::Object(
                 map.into_iter()
@@ -301,17 +313,42 @@ mod baseline {
         counters(bencher, input).bench(|| std::fs::read(black_box(&input.path)).expect("read"));
     }
 
-    /// serde_json parsing the same facts into `serde_json::Value`.
+    /// serde_json parsing the same facts into `serde_json::Value`. The
+    /// value is dropped inside the timed part, as `stages::check` drops
+    /// its model: both sides pay for freeing their memory.
     #[divan::bench(args = SIZES)]
     fn json_facts(bencher: Bencher, size: usize) {
         let input = input(size);
         bencher
             .counter(BytesCount::new(input.facts_json.len()))
             .counter(ItemsCount::new(input.elements))
-            .bench(|| serde_json::from_str::<Value>(black_box(&input.facts_json)).expect("json"));
+            .bench(|| drop(serde_json::from_str::<Value>(black_box(&input.facts_json)).expect("json")));
     }
 
-    /// toml parsing the same facts into `toml::Table`.
+    /// The current `toml` (0.9) parsing the same facts into `toml::Table`,
+    /// dropped inside the timed part.
+    #[divan::bench(args = SIZES)]
+    fn toml_current_facts(bencher: Bencher, size: usize) {
+        let input = input(size);
+        bencher
+            .counter(BytesCount::new(input.facts_toml.len()))
+            .counter(ItemsCount::new(input.elements))
+            .bench(|| drop(toml_current::from_str::<toml_current::Table>(black_box(&input.facts_toml)).expect("toml")));
+    }
+
+    /// The current `toml` (0.9) reading the same facts into typed structs
+    /// with serde, dropped inside the timed part.
+    #[divan::bench(args = SIZES)]
+    fn toml_current_typed(bencher: Bencher, size: usize) {
+        let input = input(size);
+        bencher
+            .counter(BytesCount::new(input.facts_toml.len()))
+            .counter(ItemsCount::new(input.elements))
+            .bench(|| drop(toml_current::from_str::<typed::Facts>(black_box(&input.facts_toml)).expect("toml")));
+    }
+
+    /// toml 0.8 (pakt's own, for pakt.toml) parsing the same facts into
+    /// `toml::Table` (value dropped outside the timed part).
     #[divan::bench(args = SIZES)]
     fn toml_facts(bencher: Bencher, size: usize) {
         let input = input(size);
@@ -383,5 +420,76 @@ mod corpus {
             .counter(BytesCount::new(corpus.bytes))
             .counter(ItemsCount::new(corpus.elements))
             .bench(|| corpus.files.iter().map(|f| std::fs::read(f).expect("read").len()).sum::<usize>());
+    }
+}
+
+// ---------------------------------------------------------------- typed baseline
+
+/// The facts as typed structs, the way a program would read an agreement
+/// written in TOML with serde: every element with its id and name, bodies
+/// with their seats, procedures with their steps, financings with their
+/// tranches; other fields are skipped by serde (but still parsed by toml).
+#[allow(dead_code)] // the fields are read by serde only
+mod typed {
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    pub struct Facts {
+        pub id: String,
+        pub title: Option<String>,
+        #[serde(default)]
+        pub goals: Vec<Element>,
+        #[serde(default)]
+        pub parties: Vec<Element>,
+        #[serde(default)]
+        pub offices: Vec<Element>,
+        #[serde(default)]
+        pub actors: Vec<Element>,
+        #[serde(default)]
+        pub bodies: Vec<Body>,
+        #[serde(default)]
+        pub obligations: Vec<Element>,
+        #[serde(default)]
+        pub services: Vec<Element>,
+        #[serde(default)]
+        pub projects: Vec<Element>,
+        #[serde(default)]
+        pub financings: Vec<Financing>,
+        #[serde(default)]
+        pub procedures: Vec<Procedure>,
+        #[serde(default)]
+        pub approvals: Vec<serde::de::IgnoredAny>,
+        #[serde(default)]
+        pub signatures: Vec<Element>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Element {
+        pub id: String,
+        pub name: Option<String>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Body {
+        pub id: String,
+        pub name: Option<String>,
+        #[serde(default)]
+        pub seats: Vec<Element>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Financing {
+        pub id: String,
+        pub name: Option<String>,
+        #[serde(default)]
+        pub tranches: Vec<serde::de::IgnoredAny>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Procedure {
+        pub id: String,
+        pub name: Option<String>,
+        #[serde(default)]
+        pub steps: Vec<Element>,
     }
 }

@@ -6,7 +6,7 @@
 # Usage: fuzz/seed.sh            (from the repository root or from fuzz/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for target in parse check roundtrip fmt diff outputs; do
+for target in parse check roundtrip fmt diff outputs blockwise; do
     dir="fuzz/corpus/$target"
     mkdir -p "$dir"
     for f in agreements/*.pakt; do
@@ -26,7 +26,7 @@ done
 # example builds.
 if cargo build --quiet --release --example gen 2>/dev/null; then
     for seed in 1 2 3; do
-        for target in parse check roundtrip fmt diff outputs; do
+        for target in parse check roundtrip fmt diff outputs blockwise; do
             ./target/release/examples/gen --size 40 --seed "$seed" > "fuzz/corpus/$target/gen-40-$seed.pakt"
         done
     done

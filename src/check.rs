@@ -9,7 +9,7 @@ use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic, Label, Related, Severity};
 use crate::model::Model;
 use crate::span::Span;
-use crate::{lower, resolve, rules, syntax};
+use crate::{blockwise, lower, resolve, rules, syntax};
 use std::path::{Path, PathBuf};
 
 // `Limits` lives below both `check` and `config` (config reads them from
@@ -30,13 +30,32 @@ impl Compiled {
     }
 }
 
-/// Parse, lower and resolve one text. No rules.
+/// Parse, lower and resolve one text. No rules. Parsed block by block: a
+/// file with syntax errors reports all of them (and the value problems of
+/// the blocks that parsed) but is not resolved, so that names defined in a
+/// broken block do not show up as undefined.
 pub fn compile(text: &str, limits: &Limits) -> Compiled {
+    match blockwise::parse_and_lower(text) {
+        blockwise::Parsed::Ok(ast, diagnostics) => resolved(*ast, diagnostics, limits),
+        blockwise::Parsed::SyntaxErrors(mut diagnostics) => {
+            diagnostic::sort(&mut diagnostics);
+            Compiled { model: None, diagnostics }
+        }
+    }
+}
+
+/// `compile` with the whole file parsed at once: the reference the block by
+/// block parse is tested against.
+pub fn compile_whole_file(text: &str, limits: &Limits) -> Compiled {
     let file = match syntax::parse(text) {
         Ok(file) => file,
         Err(d) => return Compiled { model: None, diagnostics: vec![d] },
     };
-    let (ast, mut diagnostics) = lower::lower(file);
+    let (ast, diagnostics) = lower::lower(file);
+    resolved(ast, diagnostics, limits)
+}
+
+fn resolved(ast: crate::model::Ast, mut diagnostics: Vec<Diagnostic>, limits: &Limits) -> Compiled {
     let (model, more) = resolve::resolve(ast);
     diagnostics.extend(more);
     let elements = model.element_count();

@@ -378,8 +378,10 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
                     .map_err(io)?;
                 return Ok(1);
             }
-            let text = serde_json::to_string_pretty(&result.model).map_err(|e| RunError(e.to_string()))?;
-            writeln!(out, "{text}").map_err(io)?;
+            // Straight to the output: the string was the memory peak.
+            let mut w = std::io::BufWriter::new(&mut *out);
+            serde_json::to_writer_pretty(&mut w, &result.model).map_err(|e| RunError(e.to_string()))?;
+            writeln!(w).and_then(|()| w.flush()).map_err(io)?;
             Ok(0)
         }
         Command::Graph { file, format, view, layout, focus, radius } => {
@@ -439,7 +441,7 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
                     graph::mermaid(&g)
                 }
                 GraphFormat::Svg => graph::svg(&g),
-                GraphFormat::Json => json_text(&graph::json(&g, &result.text))?,
+                GraphFormat::Json => return graph::write_json(&g, &result.text, out).map(|()| 0).map_err(io),
             };
             out.write_all(text.as_bytes()).map_err(io)?;
             Ok(0)
@@ -513,8 +515,9 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
                     ))
                 }
             };
-            let Some((old_text, old_model)) = load_version(&old_arg, err, color)? else { return Ok(2) };
-            let Some((new_text, new_model)) = load_version(&new_arg, err, color)? else { return Ok(2) };
+            let (old_version, new_version) = crate::diff_input::load_both(&old_arg, &new_arg);
+            let Some((old_text, old_model)) = load_version(old_version, err, color)? else { return Ok(2) };
+            let Some((new_text, new_model)) = load_version(new_version, err, color)? else { return Ok(2) };
             let report = crate::diff::diff(&old_model, &old_text, &old_arg, &new_model, &new_text, &new_arg);
             let text = render(&report);
             out.write_all(text.as_bytes()).map_err(io)?;
@@ -700,14 +703,14 @@ fn load_clean(
     Ok(Some((result, predecessor)))
 }
 
-/// Read one version for `diff`: a file, or `REV:PATH` from git. Prints the
+/// One version read for `diff` (a file, or `REV:PATH` from git). Prints the
 /// diagnostics and returns `None` when it does not compile.
 fn load_version(
-    arg: &str,
+    version: Result<crate::diff_input::Version, RunError>,
     err: &mut dyn Write,
     color: bool,
 ) -> Result<Option<(String, crate::model::Model)>, RunError> {
-    match crate::diff_input::load(arg)? {
+    match version? {
         crate::diff_input::Version::Ok { text, model } => Ok(Some((text, *model))),
         crate::diff_input::Version::Broken { result, .. } => {
             let options = output::Options { color, quiet: true, verbose: false };

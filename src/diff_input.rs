@@ -64,6 +64,16 @@ pub fn git_object(rev: &str, file: &str) -> Result<String, RunError> {
     })
 }
 
+/// Read and compile both versions at once, one on each core.
+pub fn load_both(old: &str, new: &str) -> (Result<Version, RunError>, Result<Version, RunError>) {
+    std::thread::scope(|s| {
+        let newer = s.spawn(|| load(new));
+        let older = load(old);
+        let newer = newer.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (older, newer)
+    })
+}
+
 /// Read and compile one version.
 pub fn load(arg: &str) -> Result<Version, RunError> {
     let text = read(arg)?;
@@ -100,7 +110,7 @@ pub fn driver(path: &str, old: &str, new: &str, render: &dyn Fn(&crate::diff::Re
         (false, true) => return format!("{header}note: the agreement is deleted\n{}", outline(old)),
         (false, false) => {}
     }
-    let versions = (load(old), load(new));
+    let versions = load_both(old, new);
     match versions {
         (Ok(Version::Ok { text: ot, model: om }), Ok(Version::Ok { text: nt, model: nm })) => {
             render(&crate::diff::diff(&om, &ot, path, &nm, &nt, path))

@@ -355,13 +355,44 @@ pub fn keyword_pairs<'i>(file: &Pair<'i>) -> Vec<(Pair<'i>, String)> {
 /// for every keyword of the other set... only the first one: one mistake
 /// usually means the whole file was pasted together, and one message says so.
 pub fn file_language(file: &Pair<'_>) -> (Lang, Vec<Diagnostic>) {
+    language_of(file, None)
+}
+
+/// The set of a file whose header keyword has been read already (`known`),
+/// for a part of the file parsed on its own: only the keywords of the
+/// other set are reported.
+pub fn piece_language(piece: &Pair<'_>, known: Lang) -> Vec<Diagnostic> {
+    language_of(piece, Some(known)).1
+}
+
+/// The language a file's header keyword picks, by reading the first word
+/// that is not in a comment (for a file parsed in parts).
+pub fn header_language(text: &str) -> Lang {
+    let first = text
+        .lines()
+        .map(|l| l.split("//").next().unwrap_or("").trim())
+        .find(|l| !l.is_empty())
+        .and_then(|l| l.split(|c: char| c.is_whitespace() || c == '{').next())
+        .unwrap_or("");
+    let german = KEYWORDS
+        .iter()
+        .filter(|(rule, _, _)| matches!(*rule, "kw_agreement" | "kw_statute" | "kw_rules_of_procedure"))
+        .any(|(_, _, de)| de.contains(&first));
+    if german {
+        Lang::De
+    } else {
+        Lang::En
+    }
+}
+
+fn language_of(file: &Pair<'_>, known: Option<Lang>) -> (Lang, Vec<Diagnostic>) {
     // The keywords in source order; the first one is the header's.
     let mut keywords = file.clone().into_inner().flatten().filter_map(|p| row_of(p.as_rule()).map(|row| (p, row)));
     let Some((first, first_row)) = keywords.next() else {
-        return (Lang::En, Vec::new());
+        return (known.unwrap_or(Lang::En), Vec::new());
     };
-    let lang = if first_row.2.contains(&first.as_str()) { Lang::De } else { Lang::En };
-    let header: Option<(String, Span)> = Some((first.as_str().to_string(), first.as_span().into()));
+    let lang = known.unwrap_or(if first_row.2.contains(&first.as_str()) { Lang::De } else { Lang::En });
+    let header: Option<(String, Span)> = known.is_none().then(|| (first.as_str().to_string(), first.as_span().into()));
     let mut diags = Vec::new();
     for (pair, (_, en, de)) in std::iter::once((first, first_row)).chain(keywords) {
         let fits = match lang {

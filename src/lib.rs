@@ -4,6 +4,10 @@
 //! AST with spans (`lower`) → resolved model (`resolve`) → checks (`rules`)
 //! → outputs (diagnostics, graph, diff).
 
+// pest's generated parser names `alloc::…` when pest is built without `std`.
+extern crate alloc;
+
+pub mod blockwise;
 pub mod check;
 pub mod cli;
 pub mod cli_check;
@@ -36,7 +40,9 @@ pub mod resolve;
 pub mod rules;
 pub mod select;
 pub mod span;
+pub mod split;
 pub mod syntax;
+pub mod syntax_hints;
 pub mod values;
 pub mod walk;
 pub mod work;

@@ -29,6 +29,100 @@ struct Lowerer {
     lang: crate::keywords::Lang,
 }
 
+/// An empty AST for a file `text`, to lower its pieces into
+/// (`lower_piece`); its span is the one `lower` gives the whole file.
+pub fn empty_for(text: &str) -> Ast {
+    empty_ast(Span::new(0, trimmed_len(text)))
+}
+
+/// Lower one parsed piece of a file (a `file` or `block_items` pair) that
+/// starts at byte `offset` of the file, adding its blocks to `ast`.
+pub fn lower_piece(piece: Pair<'_>, offset: usize, ast: &mut Ast, lang: crate::keywords::Lang) -> Vec<Diagnostic> {
+    // Keywords of the other set, at their place in the file.
+    let mut diags = crate::keywords::piece_language(&piece, lang);
+    for d in &mut diags {
+        d.primary.span = Span::new(d.primary.span.start + offset, d.primary.span.end + offset);
+        for l in &mut d.secondary {
+            l.span = Span::new(l.span.start + offset, l.span.end + offset);
+        }
+    }
+    let mut l = Lowerer { diags, lang };
+    let before = PIECE_OFFSET.with(|o| o.replace(offset));
+    l.items(piece, ast);
+    PIECE_OFFSET.with(|o| o.set(before));
+    l.diags
+}
+
+/// Append `part` (lowered from pieces after those of `into`) to `into`, as
+/// if both had been lowered in one go: a second `term` or `amendment` is
+/// reported as given twice. The header is only ever in the first part.
+pub fn append(into: &mut Ast, part: Ast) -> Vec<Diagnostic> {
+    // No `..`: a new field of the AST must decide here how parts join.
+    let Agreement {
+        document: _,
+        id: _,
+        span: _,
+        title: _,
+        kind: _,
+        land: _,
+        date: _,
+        place: _,
+        supersedes: _,
+        renews: _,
+        meta: _,
+        goals,
+        parties,
+        offices,
+        actors,
+        bodies,
+        obligations,
+        services,
+        projects,
+        financings,
+        procedures,
+        term,
+        approvals,
+        signatures,
+        groups,
+        keys,
+        institutions,
+        acts,
+        ratifications,
+        amendment,
+    } = part;
+    // Exact growth: doubling a vector of a large file's elements would
+    // leave up to half of it unused until the model is built.
+    fn join<T>(into: &mut Vec<T>, part: Vec<T>) {
+        into.reserve_exact(part.len());
+        into.extend(part);
+    }
+    join(&mut into.goals, goals);
+    join(&mut into.parties, parties);
+    join(&mut into.offices, offices);
+    join(&mut into.actors, actors);
+    join(&mut into.bodies, bodies);
+    join(&mut into.obligations, obligations);
+    join(&mut into.services, services);
+    join(&mut into.projects, projects);
+    join(&mut into.financings, financings);
+    join(&mut into.procedures, procedures);
+    join(&mut into.approvals, approvals);
+    join(&mut into.signatures, signatures);
+    join(&mut into.groups, groups);
+    join(&mut into.keys, keys);
+    join(&mut into.institutions, institutions);
+    join(&mut into.acts, acts);
+    join(&mut into.ratifications, ratifications);
+    let mut l = Lowerer { diags: Vec::new(), lang: crate::keywords::Lang::En };
+    if let Some(t) = term {
+        l.set(&mut into.term, t, "term");
+    }
+    if let Some(a) = amendment {
+        l.set(&mut into.amendment, a, "amendment");
+    }
+    l.diags
+}
+
 /// Anything that knows where it was written, for "given twice" messages.
 trait Located {
     fn location(&self) -> Span;
@@ -98,7 +192,19 @@ impl Located for Renews {
 /// includes when a rule ends in an optional part that is absent.
 fn sp(pair: &Pair<'_>) -> Span {
     let span: Span = pair.as_span().into();
-    let text = pair.as_str();
+    let start = span.start + PIECE_OFFSET.with(std::cell::Cell::get);
+    Span::new(start, start + trimmed_len(pair.as_str()))
+}
+
+thread_local! {
+    /// Where the piece being lowered starts in its file (`lower_piece`):
+    /// pest's spans are relative to the text it parsed. A thread-local
+    /// because every span goes through `sp`, and pairs never cross threads.
+    static PIECE_OFFSET: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The length of `text` without trailing white space and `//` comments.
+fn trimmed_len(text: &str) -> usize {
     let mut end = text.trim_end().len();
     // Strip trailing `//` comments line by line.
     while let Some(line_start) = text.get(..end).and_then(|t| t.rfind('\n')).map(|i| i + 1) {
@@ -108,7 +214,7 @@ fn sp(pair: &Pair<'_>) -> Span {
         }
         end = text.get(..line_start).map_or(0, |t| t.trim_end().len());
     }
-    Span::new(span.start, span.start + end)
+    end
 }
 
 /// The first child of `pair` with rule `rule`.
@@ -657,9 +763,15 @@ impl Lowerer {
 
     fn file(&mut self, file: Pair<'_>) -> Ast {
         let mut ast = empty_ast(sp(&file));
+        self.items(file, &mut ast);
+        ast
+    }
+
+    /// The blocks of a `file` or `block_items` pair, added to `ast`.
+    fn items(&mut self, file: Pair<'_>, ast: &mut Ast) {
         for item in file.into_inner() {
             match item.as_rule() {
-                Rule::header => self.header(&item, &mut ast),
+                Rule::header => self.header(&item, ast),
                 Rule::goal => {
                     let g = self.goal(&item);
                     ast.goals.push(g);
@@ -745,7 +857,6 @@ impl Lowerer {
                 _ => {}
             }
         }
-        ast
     }
 
     fn header(&mut self, pair: &Pair<'_>, ast: &mut Ast) {

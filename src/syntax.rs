@@ -14,27 +14,48 @@ pub struct PaktParser;
 
 pub type Pair<'i> = pest::iterators::Pair<'i, Rule>;
 
-/// Parse a whole file into its `file` pair.
+/// Parse a whole file into its `file` pair. `check` parses block by block
+/// (`blockwise`); this whole-file parse is the reference they are tested
+/// against, and what the fuzzer drives.
 pub fn parse(text: &str) -> Result<Pair<'_>, Diagnostic> {
-    if text.trim().is_empty() || only_comments(text) {
-        return Err(Diagnostic::error(
-            "P005",
-            "empty-file",
-            "the file contains no agreement",
-            Label::new(Span::new(0, text.len()), "nothing here but white space and comments"),
-        )
-        .with_help("an agreement file starts with a header: agreement my_agreement { title \"…\" }"));
+    if let Some(d) = empty_file(text) {
+        return Err(d);
     }
-    match PaktParser::parse(Rule::file, text) {
+    parse_piece(text, 0, text.len(), true)
+}
+
+/// The diagnostic for a file with nothing to parse.
+pub fn empty_file(text: &str) -> Option<Diagnostic> {
+    if text.trim().is_empty() || only_comments(text) {
+        return Some(
+            Diagnostic::error(
+                "P005",
+                "empty-file",
+                "the file contains no agreement",
+                Label::new(Span::new(0, text.len()), "nothing here but white space and comments"),
+            )
+            .with_help("an agreement file starts with a header: agreement my_agreement { title \"…\" }"),
+        );
+    }
+    None
+}
+
+/// Parse the piece `text[start..end]` of a file: the first piece (it holds
+/// the header) with `file`, any other with `block_items`. Spans of the
+/// pairs are relative to `start`; a syntax error is in file offsets.
+pub fn parse_piece(text: &str, start: usize, end: usize, first: bool) -> Result<Pair<'_>, Diagnostic> {
+    let piece = text.get(start..end).unwrap_or("");
+    let rule = if first { Rule::file } else { Rule::block_items };
+    match PaktParser::parse(rule, piece) {
         Ok(mut pairs) => pairs.next().ok_or_else(|| {
             Diagnostic::error(
                 "P001",
                 "syntax-error",
                 "the parser returned nothing",
-                Label::new(Span::new(0, 0), "here"),
+                Label::new(Span::new(start, start), "here"),
             )
         }),
-        Err(err) => Err(syntax_error(text, &err)),
+        Err(err) => Err(syntax_error(text, start, end, &err)),
     }
 }
 
@@ -45,12 +66,14 @@ fn only_comments(text: &str) -> bool {
     })
 }
 
-fn syntax_error(text: &str, err: &pest::error::Error<Rule>) -> Diagnostic {
-    let pos = match err.location {
-        pest::error::InputLocation::Pos(p) => p,
-        pest::error::InputLocation::Span((s, _)) => s,
-    };
-    let scan = scan(text, pos);
+/// The diagnostic for a parse error in the piece `text[start..end]`.
+fn syntax_error(text: &str, start: usize, end: usize, err: &pest::error::Error<Rule>) -> Diagnostic {
+    let pos = start
+        + match err.location {
+            pest::error::InputLocation::Pos(p) => p,
+            pest::error::InputLocation::Span((s, _)) => s,
+        };
+    let scan = scan(text, start, end, pos);
     if let Some(open) = scan.unterminated_string {
         let line_end = text.get(open..).and_then(|t| t.find('\n')).map_or(text.len(), |i| open + i);
         return Diagnostic::error(
@@ -79,18 +102,36 @@ fn syntax_error(text: &str, err: &pest::error::Error<Rule>) -> Diagnostic {
         expected.retain(|e| !COMMON_NAMES.contains(&e.as_str()));
     }
     let expected_text = join_or(&expected);
-    let mut diag = Diagnostic::error(
-        "P001",
-        "syntax-error",
-        format!("expected {expected_text}, found {found}"),
-        Label::new(found_span, format!("expected {expected_text}")),
-    );
+    let hint = crate::syntax_hints::known_mistake(text, found_span, &expected);
+    let mut diag = match &hint {
+        Some(h) => Diagnostic::error("P001", "syntax-error", h.message.clone(), Label::new(h.span, h.label.clone())),
+        None => Diagnostic::error(
+            "P001",
+            "syntax-error",
+            format!("expected {expected_text}, found {found}"),
+            Label::new(found_span, format!("expected {expected_text}")),
+        ),
+    };
+    if let Some(h) = hint {
+        diag = diag.with_help(h.help);
+    }
     if let Some(block) = scan.block {
         diag = diag.with_label(Label::new(block.span, format!("in this `{}` block", block.keyword)));
-        if let Some(attrs) = block_attributes(block.keyword) {
+        let word = text.get(found_span.start..found_span.end).unwrap_or("");
+        let at_margin = found_span.start == 0 || text.get(..found_span.start).is_some_and(|t| t.ends_with('\n'));
+        if diag.help.is_some() {
+            // A known mistake's fix says more than the list of attributes.
+        } else if at_margin && crate::split::is_item_keyword(word) {
+            diag = diag.with_help(format!(
+                "`{word}` starts a new block: is the `{}` block above missing its closing `}}`?",
+                block.keyword
+            ));
+        } else if let Some(attrs) = block_attributes(block.keyword) {
             let article = if block.keyword.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
             diag = diag.with_help(format!("{article} `{}` block takes: {attrs}", block.keyword));
         }
+    } else if diag.help.is_some() {
+        // As above.
     } else if expected.iter().any(|e| e.contains("`goal`")) {
         diag = diag.with_help(
             "at the top level, write blocks: goal, party, office, actor, body, obligation, service, project, financing, procedure, term, approval, signature",
@@ -170,11 +211,13 @@ const BLOCK_KEYWORDS: &[&str] = &[
 
 /// A small lexer over strings, comments and braces, enough to find the
 /// block that encloses a position and a string that is never closed.
-fn scan(text: &str, pos: usize) -> Scan {
+/// Only the piece `text[start..end]` is scanned: it starts at the top level.
+fn scan(text: &str, start: usize, end: usize, pos: usize) -> Scan {
     let mut stack: Vec<Block> = Vec::new();
     let mut last_keyword: Option<Block> = None;
     let mut block_at_pos: Option<Option<Block>> = None;
-    let mut chars = text.char_indices().peekable();
+    let piece = text.get(start..end).unwrap_or("");
+    let mut chars = piece.char_indices().map(|(i, c)| (start + i, c)).peekable();
     while let Some((i, c)) = chars.next() {
         if i >= pos && block_at_pos.is_none() {
             block_at_pos = Some(stack.last().copied());
@@ -285,6 +328,7 @@ pub fn rule_name(rule: Rule) -> &'static str {
         Rule::WHITESPACE | Rule::COMMENT => "white space",
         Rule::file => "an agreement",
         Rule::item => "a block",
+        Rule::block_items => "blocks",
         Rule::header => "the agreement header `agreement ID { … }`",
         Rule::document_kind => "`agreement`, `statute` or `rules_of_procedure`",
         Rule::kw_agreement => "`agreement`",

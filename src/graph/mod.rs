@@ -7,11 +7,13 @@
 //! order of the file, so every export is identical between runs.
 
 mod export;
+mod json_out;
 pub mod query;
 mod svg;
 pub mod views;
 
 pub use export::{dot, json, mermaid, mermaid_too_large, DOT_MAX_LABEL, MERMAID_MAX_EDGES};
+pub use json_out::write_json;
 pub use svg::svg;
 
 use crate::model::*;
