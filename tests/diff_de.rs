@@ -74,9 +74,7 @@ fn the_german_html_report_with_the_synopse() {
 #[test]
 fn the_amendment_instructions() {
     let text = de(&["--format", "amendments"]);
-    assert!(text.contains(
-        "In Abschnitt II Nr. 1 Satz 1 wird das Wort „zweimal“ durch das Wort „dreimal“ ersetzt."
-    ));
+    assert!(text.contains("In Abschnitt II Nr. 1 Satz 1 wird das Wort „zweimal“ durch das Wort „dreimal“ ersetzt."));
     assert!(text.contains("In Abschnitt II wird Nummer 3 aufgehoben."));
     assert!(text.contains("Der bisherige Abschnitt II wird Abschnitt III."));
     insta::assert_snapshot!("portalverbund_amendments_de", text);

@@ -49,9 +49,9 @@ fn loc(label: &str) -> String {
 fn unloc(s: &str) -> String {
     match s {
         "der Präambel" | "Die Präambel" | "die Präambel" => PREAMBLE.into(),
-        "der Aufzählung der Vertragspartner" | "Die Aufzählung der Vertragspartner" | "die Aufzählung der Vertragspartner" => {
-            PARTIES.into()
-        }
+        "der Aufzählung der Vertragspartner"
+        | "Die Aufzählung der Vertragspartner"
+        | "die Aufzählung der Vertragspartner" => PARTIES.into(),
         "den Weiteren Bestimmungen" | "Die Weiteren Bestimmungen" | "die Weiteren Bestimmungen" => OTHER.into(),
         s => s.strip_prefix("Abschnitt ").unwrap_or(s).into(),
     }
@@ -161,8 +161,10 @@ pub fn german(i: &Instr) -> String {
 
 // ------------------------------------------------------------ sentences
 
-const ABBREVIATIONS: &[&str] =
-    &["Nr", "Abs", "Art", "bzw", "z", "B", "ca", "Mio", "Mrd", "gem", "d", "h", "u", "a", "Dr", "S", "vgl", "ggf", "Buchst", "lit", "Ziff", "e", "V", "Co", "Kap", "Anl"];
+const ABBREVIATIONS: &[&str] = &[
+    "Nr", "Abs", "Art", "bzw", "z", "B", "ca", "Mio", "Mrd", "gem", "d", "h", "u", "a", "Dr", "S", "vgl", "ggf",
+    "Buchst", "lit", "Ziff", "e", "V", "Co", "Kap", "Anl",
+];
 
 /// The sentences of a passage; joined with one space they give it back.
 pub fn sentences(text: &str) -> Vec<String> {
@@ -180,8 +182,10 @@ pub fn sentences(text: &str) -> Vec<String> {
         }
         let Some(&(space, ' ')) = chars.get(j) else { continue };
         let next_upper = chars.get(j + 1).is_some_and(|(_, c)| c.is_uppercase() || *c == '„' || *c == '§');
-        let word: String = text.get(start..i).unwrap_or("").rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").into();
-        let abbreviation = c == '.' && (ABBREVIATIONS.contains(&word.as_str()) || word.chars().all(|c| c.is_ascii_digit()));
+        let word: String =
+            text.get(start..i).unwrap_or("").rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").into();
+        let abbreviation =
+            c == '.' && (ABBREVIATIONS.contains(&word.as_str()) || word.chars().all(|c| c.is_ascii_digit()));
         if next_upper && !abbreviation {
             out.push(text.get(start..space).unwrap_or("").to_string());
             start = space + 1;
@@ -197,10 +201,11 @@ pub fn sentences(text: &str) -> Vec<String> {
 /// Carry out a change of phrase on one sentence; `None` if it does not apply.
 pub fn apply_phrase(s: &str, op: &Phrase) -> Option<String> {
     match op {
-        Phrase::Replace { old, new } => (s.matches(old.as_str()).count() == 1).then(|| s.replacen(old.as_str(), new, 1)),
-        Phrase::InsertAfter { anchor, new } => {
-            (s.matches(anchor.as_str()).count() == 1).then(|| s.replacen(anchor.as_str(), &format!("{anchor} {new}"), 1))
+        Phrase::Replace { old, new } => {
+            (s.matches(old.as_str()).count() == 1).then(|| s.replacen(old.as_str(), new, 1))
         }
+        Phrase::InsertAfter { anchor, new } => (s.matches(anchor.as_str()).count() == 1)
+            .then(|| s.replacen(anchor.as_str(), &format!("{anchor} {new}"), 1)),
         Phrase::Strike { old } => {
             if s.matches(old.as_str()).count() != 1 {
                 return None;
@@ -448,7 +453,8 @@ fn split(doc: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut depth = 0i64;
     for line in body.lines() {
-        let numbered = line.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        let numbered =
+            line.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
         if depth == 0 && numbered {
             out.push(line.split_once(". ").map_or("", |(_, r)| r).to_string());
         } else if let Some(last) = out.last_mut() {
@@ -527,10 +533,7 @@ pub fn parse(s: &str) -> Option<Instr> {
     }
     let (head, _) = s.split_once(":\n")?;
     let (text, _) = quoted(s)?;
-    let texts: Vec<String> = text
-        .lines()
-        .map(|l| l.split_once(". ").map_or(l, |(_, t)| t).to_string())
-        .collect();
+    let texts: Vec<String> = text.lines().map(|l| l.split_once(". ").map_or(l, |(_, t)| t).to_string()).collect();
     let (place, what) = if let Some(h) = head.strip_prefix("Nach ").or_else(|| head.strip_prefix("Vor ")) {
         let (p, w) = h.split_once(" wird ")?;
         (Some((head.starts_with("Nach"), unloc(p))), w.trim_end_matches(" eingefügt"))
@@ -561,7 +564,8 @@ pub type Draft = Vec<(String, Vec<(String, Option<String>)>)>;
 pub fn draft(f: &[Section]) -> Draft {
     f.iter()
         .map(|s| {
-            let items = s.passages.iter().enumerate().map(|(i, p)| ((i + 1).to_string(), Some(p.text.clone()))).collect();
+            let items =
+                s.passages.iter().enumerate().map(|(i, p)| ((i + 1).to_string(), Some(p.text.clone()))).collect();
             (s.label.clone(), items)
         })
         .collect()

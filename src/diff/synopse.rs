@@ -156,10 +156,7 @@ pub fn html(groups: &[Group], lang: Lang) -> String {
             (None, Some(o)) => (esc(&section_name(o, lang)), format!("<span class=\"entfaellt\">{removed}</span>")),
             (None, None) => (String::new(), String::new()),
         };
-        let _ = writeln!(
-            out,
-            "<tr class=\"abschnitt\"><th>{old_title}</th><th>{new_title}</th></tr>"
-        );
+        let _ = writeln!(out, "<tr class=\"abschnitt\"><th>{old_title}</th><th>{new_title}</th></tr>");
         for r in &g.rows {
             let num = |n: Option<usize>| n.map(|n| format!("<span class=\"nr\">{n}.</span> ")).unwrap_or_default();
             let (old, new) = match (&r.old, &r.new) {
