@@ -40,6 +40,31 @@ fn de(args: &[&str]) -> String {
 }
 
 #[test]
+fn every_row_of_the_classification_table_has_a_german_text() {
+    use pakt::diff::{classify::TABLE, german};
+    use std::collections::BTreeSet;
+    let ids: BTreeSet<&str> = german::ROWS.iter().map(|(id, _)| *id).collect();
+    let missing: Vec<&str> = TABLE.iter().map(|r| r.id).filter(|id| !ids.contains(id)).collect();
+    assert!(missing.is_empty(), "rows without a German text in src/diff/german.rs: {missing:?}");
+    let table: BTreeSet<&str> = TABLE.iter().map(|r| r.id).collect();
+    let stale: Vec<&str> = ids.iter().copied().filter(|id| !table.contains(id)).collect();
+    assert!(stale.is_empty(), "German texts for rows that no longer exist: {stale:?}");
+    assert_eq!(ids.len(), german::ROWS.len(), "a row id twice in german::ROWS");
+    assert!(german::ROWS.iter().all(|(_, de)| !de.is_empty() && !de.ends_with('.')));
+    assert_eq!(german::row("body.meeting.lowered"), "ein Gremium muss seltener tagen");
+}
+
+#[test]
+fn the_language_comes_from_the_tag() {
+    use pakt::diff::german::Lang;
+    assert_eq!(Lang::from_tag("de_DE.UTF-8"), Lang::De);
+    assert_eq!(Lang::from_tag("DE"), Lang::De);
+    assert_eq!(Lang::from_tag("en_US.UTF-8"), Lang::En);
+    assert_eq!(Lang::from_tag("C"), Lang::En);
+    assert_eq!(Lang::from_tag(""), Lang::En);
+}
+
+#[test]
 fn the_german_text_report() {
     let text = de(&[]);
     assert!(text.contains("Abschnitt III\n~ Gremium `lenkungskreis`: Sitzungen geändert  [verschärft, geringfügig"));

@@ -293,8 +293,8 @@ fn kept(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut prev: Vec<Option<usize>> = vec![None; pairs.len()];
     for (i, &(_, n)) in pairs.iter().enumerate() {
         let pos = tails.partition_point(|&t| pairs.get(t).is_some_and(|p| p.1 < n));
-        if pos > 0 {
-            prev[i] = tails.get(pos - 1).copied();
+        if let (Some(slot), true) = (prev.get_mut(i), pos > 0) {
+            *slot = tails.get(pos - 1).copied();
         }
         if pos == tails.len() {
             tails.push(i);

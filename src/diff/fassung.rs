@@ -338,6 +338,15 @@ pub fn section_map(old: &[Section], new: &[Section], matched: &BTreeMap<String, 
             map.insert(o.to_string(), t.to_string());
         }
     }
+    // A section whose passages all changed still continues the section of
+    // the same label (the preamble whose goals were all re-worded).
+    for s in old {
+        let same = new.iter().any(|n| n.label == s.label);
+        if same && !map.contains_key(&s.label) && !used.contains(s.label.as_str()) {
+            used.insert(s.label.as_str());
+            map.insert(s.label.clone(), s.label.clone());
+        }
+    }
     map
 }
 
