@@ -178,6 +178,46 @@ pub fn capitalise_first(s: &str) -> String {
     c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
+/// A value of the report (as `diff::Field` writes it, in English) in
+/// German where it is one of the fixed forms: yes/no, bounds of amounts,
+/// millions, meeting frequencies. Other values (names, quoted texts) stay.
+pub fn value(v: &str) -> String {
+    match v {
+        "yes" => return "ja".into(),
+        "no" => return "nein".into(),
+        "regularly" => return "regelmäßig".into(),
+        "as its rules of procedure set" => return "nach Maßgabe seiner Geschäftsordnung".into(),
+        _ => {}
+    }
+    for (en, de) in [("up to ", "bis zu "), ("exactly ", ""), ("about ", "rund ")] {
+        if let Some(rest) = v.strip_prefix(en) {
+            return format!("{de}{}", money(rest));
+        }
+    }
+    for (en, de) in [("at least ", "mindestens "), ("as a rule ", "in der Regel ")] {
+        if let Some((n, per)) = v.strip_prefix(en).and_then(|r| r.split_once(" per ")) {
+            if n.chars().all(|c| c.is_ascii_digit()) {
+                let per = match per {
+                    "year" => "jährlich".to_string(),
+                    "quarter" => "vierteljährlich".to_string(),
+                    "month" => "monatlich".to_string(),
+                    other => format!("je {other}"),
+                };
+                return format!("{de}{n}-mal {per}");
+            }
+        }
+    }
+    v.to_string()
+}
+
+/// `EUR 2 million` → `2 Mio. EUR`; other amounts stay.
+fn money(v: &str) -> String {
+    match v.strip_suffix(" million").and_then(|r| r.split_once(' ')) {
+        Some((currency, n)) => format!("{n} Mio. {currency}"),
+        None => v.to_string(),
+    }
+}
+
 /// The German description of a row of the classification table; for a
 /// row without one (which the test below forbids) its English text.
 pub fn row(id: &str) -> &'static str {

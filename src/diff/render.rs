@@ -86,6 +86,14 @@ fn sentence(c: &Change, lang: Lang) -> Option<String> {
     (lang == Lang::De).then(|| de::capitalise_first(de::row(c.rule)))
 }
 
+/// A value as the report in `lang` shows it.
+fn shown(s: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => s.to_string(),
+        Lang::De => de::value(s),
+    }
+}
+
 fn summary_line(r: &Report, lang: Lang) -> String {
     let n = r.changes.len();
     match lang {
@@ -164,6 +172,10 @@ pub fn text_in(r: &Report, color: bool, lang: Lang) -> String {
             let _ = writeln!(out, "    {s}.");
         }
         let (was, now) = (tr(lang, "was", "bisher"), tr(lang, "now", "neu"));
+        let value = |s: &str| match lang {
+            Lang::En => s.to_string(),
+            Lang::De => de::value(s),
+        };
         match (&c.words, &c.old, &c.new) {
             (Some(w), _, _) => {
                 let rendered: String = w
@@ -177,13 +189,13 @@ pub fn text_in(r: &Report, color: bool, lang: Lang) -> String {
                 let _ = writeln!(out, "    {rendered}");
             }
             (None, Some(o), Some(n)) => {
-                let _ = writeln!(out, "    {} → {}", paint("31", o), paint("32", n));
+                let _ = writeln!(out, "    {} → {}", paint("31", &value(o)), paint("32", &value(n)));
             }
             (None, Some(o), None) => {
-                let _ = writeln!(out, "    {was}: {}", paint("31", &shorten(o, 100)));
+                let _ = writeln!(out, "    {was}: {}", paint("31", &shorten(&value(o), 100)));
             }
             (None, None, Some(n)) => {
-                let _ = writeln!(out, "    {now}: {}", paint("32", &shorten(n, 100)));
+                let _ = writeln!(out, "    {now}: {}", paint("32", &shorten(&value(n), 100)));
             }
             (None, None, None) => {}
         }
@@ -274,8 +286,8 @@ pub fn markdown_in(r: &Report, lang: Lang) -> String {
         let (old, new) = match &c.words {
             Some(w) => (md_side(w, Op::Delete), md_side(w, Op::Insert)),
             None => (
-                c.old.as_deref().map(|s| md_cell(&shorten(s, 120))).unwrap_or_default(),
-                c.new.as_deref().map(|s| md_cell(&shorten(s, 120))).unwrap_or_default(),
+                c.old.as_deref().map(|s| md_cell(&shorten(&shown(s, lang), 120))).unwrap_or_default(),
+                c.new.as_deref().map(|s| md_cell(&shorten(&shown(s, lang), 120))).unwrap_or_default(),
             ),
         };
         let _ = writeln!(
@@ -478,7 +490,10 @@ fn html_de(r: &Report) -> String {
         }
         let (old, new) = match &c.words {
             Some(w) => (html_side(w, Op::Delete), html_side(w, Op::Insert)),
-            None => (c.old.as_deref().map(esc).unwrap_or_default(), c.new.as_deref().map(esc).unwrap_or_default()),
+            None => (
+                c.old.as_deref().map(|s| esc(&de::value(s))).unwrap_or_default(),
+                c.new.as_deref().map(|s| esc(&de::value(s))).unwrap_or_default(),
+            ),
         };
         let _ = writeln!(
             out,
