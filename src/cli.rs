@@ -148,6 +148,10 @@ pub enum Command {
         files: Vec<String>,
         #[arg(long, value_enum, default_value = "text")]
         format: DiffFormat,
+        /// Language of the report: de or en. Default: German where PAKT_LANG,
+        /// LC_ALL, LC_MESSAGES or LANG starts with `de`, else English.
+        #[arg(long, value_enum)]
+        lang: Option<DiffLang>,
     },
     /// Voting power in the bodies: who can decide, who can block (docs/power.md).
     Power {
@@ -239,8 +243,19 @@ pub enum GraphFormat {
 pub enum DiffFormat {
     Text,
     Markdown,
+    /// With the Synopse "Bisherige Fassung | Neue Fassung" (German).
     Html,
     Json,
+    /// The HTML printed to PDF by headless Chromium (must be installed).
+    Pdf,
+    /// The German amendment instructions (Änderungsbefehle) from old to new.
+    Amendments,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffLang {
+    De,
+    En,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -491,13 +506,21 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             out.write_all(text.as_bytes()).map_err(io)?;
             Ok(0)
         }
-        Command::Diff { files, format } => {
+        Command::Diff { files, format, lang } => {
+            use crate::diff::german::Lang;
+            let lang = match lang {
+                Some(DiffLang::De) => Lang::De,
+                Some(DiffLang::En) => Lang::En,
+                None => Lang::from_env(),
+            };
             let render = |report: &crate::diff::Report| -> String {
                 match format {
-                    DiffFormat::Text => crate::diff::text(report, color),
-                    DiffFormat::Markdown => crate::diff::markdown(report),
-                    DiffFormat::Html => crate::diff::html(report),
+                    DiffFormat::Text => crate::diff::text_in(report, color, lang),
+                    DiffFormat::Markdown => crate::diff::markdown_in(report, lang),
+                    // As a git diff driver, PDF gives its HTML: a terminal shows no PDF.
+                    DiffFormat::Html | DiffFormat::Pdf => crate::diff::html_in(report, lang),
                     DiffFormat::Json => json_text(&crate::diff::json(report)).unwrap_or_default(),
+                    DiffFormat::Amendments => crate::diff::amendments_text(report),
                 }
             };
             let (old_arg, new_arg) = match files.as_slice() {
@@ -519,6 +542,11 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             let Some((old_text, old_model)) = load_version(old_version, err, color)? else { return Ok(2) };
             let Some((new_text, new_model)) = load_version(new_version, err, color)? else { return Ok(2) };
             let report = crate::diff::diff(&old_model, &old_text, &old_arg, &new_model, &new_text, &new_arg);
+            if format == DiffFormat::Pdf {
+                let bytes = crate::render::pdf::pdf(&crate::diff::html_in(&report, lang)).map_err(RunError)?;
+                out.write_all(&bytes).map_err(io)?;
+                return Ok(i32::from(!report.is_equivalent()));
+            }
             let text = render(&report);
             out.write_all(text.as_bytes()).map_err(io)?;
             Ok(i32::from(!report.is_equivalent()))

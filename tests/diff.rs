@@ -16,6 +16,8 @@ fn pakt_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        // English whatever the machine's locale: these snapshots are English.
+        .env("PAKT_LANG", "en")
         .output()
         .expect("run pakt");
     let err = String::from_utf8_lossy(&out.stderr).into_owned();

@@ -13,11 +13,15 @@
 //! it, and the old body's seats, tasks and the references to it are read
 //! under the new name.
 
+pub mod amendments;
 pub mod classify;
+pub mod fassung;
+pub mod german;
 mod render;
+pub mod synopse;
 pub mod words;
 
-pub use render::{html, json, markdown, text};
+pub use render::{amendments as amendments_text, html, html_in, json, markdown, markdown_in, text, text_in};
 
 use crate::model::*;
 use crate::span::Span;
