@@ -112,7 +112,13 @@ fn run(text: &str, pieces: &[(usize, usize)]) -> Part {
         let end = batch.last().map_or(start, |p| p.1);
         match syntax::parse_piece(text, start, end, start == 0) {
             Ok(pair) => {
-                let more = lower::lower_piece(pair, start, &mut part.ast, crate::keywords::header_language(text));
+                let more = lower::lower_piece(
+                    pair,
+                    start,
+                    &mut part.ast,
+                    crate::keywords::header_language(text),
+                    crate::keywords::header_keyword(text).as_ref(),
+                );
                 part.diags.extend(more);
             }
             Err(_) => {
@@ -134,7 +140,13 @@ fn piece(text: &str, start: usize, end: usize, first: bool, part: &mut Part) {
     loop {
         match syntax::parse_piece(text, from, end, first) {
             Ok(pair) => {
-                let more = lower::lower_piece(pair, from, &mut part.ast, crate::keywords::header_language(text));
+                let more = lower::lower_piece(
+                    pair,
+                    from,
+                    &mut part.ast,
+                    crate::keywords::header_language(text),
+                    crate::keywords::header_keyword(text).as_ref(),
+                );
                 part.diags.extend(more);
                 return;
             }

@@ -365,6 +365,22 @@ pub fn piece_language(piece: &Pair<'_>, known: Lang) -> Vec<Diagnostic> {
     language_of(piece, Some(known)).1
 }
 
+/// The header keyword of a file and where it stands (byte offsets).
+pub fn header_keyword(text: &str) -> Option<(String, Span)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let code = line.split("//").next().unwrap_or("");
+        let trimmed = code.trim_start();
+        if !trimmed.trim().is_empty() {
+            let start = offset + (code.len() - trimmed.len());
+            let word: String = trimmed.chars().take_while(|c| !c.is_whitespace() && *c != '{').collect();
+            return Some((word.clone(), Span::new(start, start + word.len())));
+        }
+        offset += line.len();
+    }
+    None
+}
+
 /// The language a file's header keyword picks, by reading the first word
 /// that is not in a comment (for a file parsed in parts).
 pub fn header_language(text: &str) -> Lang {

@@ -37,13 +37,30 @@ pub fn empty_for(text: &str) -> Ast {
 
 /// Lower one parsed piece of a file (a `file` or `block_items` pair) that
 /// starts at byte `offset` of the file, adding its blocks to `ast`.
-pub fn lower_piece(piece: Pair<'_>, offset: usize, ast: &mut Ast, lang: crate::keywords::Lang) -> Vec<Diagnostic> {
+pub fn lower_piece(
+    piece: Pair<'_>,
+    offset: usize,
+    ast: &mut Ast,
+    lang: crate::keywords::Lang,
+    header: Option<&(String, Span)>,
+) -> Vec<Diagnostic> {
     // Keywords of the other set, at their place in the file.
     let mut diags = crate::keywords::piece_language(&piece, lang);
     for d in &mut diags {
         d.primary.span = Span::new(d.primary.span.start + offset, d.primary.span.end + offset);
         for l in &mut d.secondary {
             l.span = Span::new(l.span.start + offset, l.span.end + offset);
+        }
+    }
+    if !diags.is_empty() {
+        if let Some((word, span)) = header {
+            let set = match lang {
+                crate::keywords::Lang::En => "English",
+                crate::keywords::Lang::De => "German",
+            };
+            for d in &mut diags {
+                d.secondary.push(Label::new(*span, format!("`{word}` makes this a file with {set} keywords")));
+            }
         }
     }
     let mut l = Lowerer { diags, lang };

@@ -87,7 +87,7 @@ fn every_file_round_trips_and_keeps_its_model() {
             continue;
         }
         let en_codes = codes(&text);
-        if en_codes.iter().any(|c| c.starts_with("P004")) {
+        if en_codes.iter().any(|c| c.starts_with("P004") || c.starts_with("P013")) {
             continue;
         }
         let de = convert_keywords(&text, Lang::De).unwrap_or_else(|d| panic!("{}: {d:?}", path.display()));

@@ -195,7 +195,9 @@ fn diff_of_many_renamed_elements_is_near_linear() {
             let _ = pakt::diff::text(&r, false);
             r
         });
-        assert_eq!(report.changes.len(), 2 * n);
+        // Each goal comes back under a new id: renamed (matched by its
+        // text), or, beyond the bounded matching, removed and added.
+        assert!(report.changes.len() == n || report.changes.len() == 2 * n, "{}", report.changes.len());
         work
     };
     assert_near_linear("diff of renamed goals", work(200), work(400));

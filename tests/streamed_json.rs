@@ -10,6 +10,7 @@ fn streamed_graph_json_is_the_pretty_printed_document() {
     let mut sources: Vec<(String, String)> = std::fs::read_dir("agreements")
         .expect("agreements")
         .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_file())
         .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).expect("readable")))
         .collect();
     sources.push(("generated".into(), pakt::gen::generate(500, 4)));

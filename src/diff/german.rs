@@ -229,6 +229,12 @@ pub fn row(id: &str) -> &'static str {
 
 /// The German text of each row of `classify::TABLE`, by row id.
 pub static ROWS: &[(&str, &str)] = &[
+    ("element.renamed", "ein Element behält seinen Inhalt unter einer anderen Kennung"),
+    ("note.changed", "eine Anmerkung ändert sich (keine Substanz, aber nicht stillschweigend gleich)"),
+    ("assumption.changed", "was das Modell über seine Quellen hinaus annimmt, ändert sich"),
+    ("sections.renumbered", "Abschnitte werden neu nummeriert"),
+    ("share.raised", "ein Kostenträger trägt einen größeren Anteil"),
+    ("share.lowered", "ein Kostenträger trägt einen kleineren Anteil"),
     ("agreement.title.changed", "der Titel ändert sich"),
     ("agreement.date.changed", "das Datum der Vereinbarung ändert sich"),
     ("agreement.place.changed", "der Ort der Unterzeichnung ändert sich"),

@@ -140,7 +140,11 @@ impl Element {
             if let Some(Field::Text(t)) = self.fields.get(f) {
                 // Word stems (the first six letters), so that „harmonisieren“
                 // and „Harmonisierung“ count as one word.
-                for w in t.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4) {
+                // Numbers count whatever their length: "Ziel 3" is not "Ziel 7".
+                for w in t
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.chars().count() >= 4 || w.chars().any(|c| c.is_ascii_digit()))
+                {
                     out.insert(w.to_lowercase().chars().take(6).collect());
                 }
             }

@@ -43,6 +43,17 @@ pub fn explanation_de(code: &str) -> Option<&'static str> {
         "A030" => include_str!("../../docs/rules/de/A030-impossible-decision.md"),
         "A031" => include_str!("../../docs/rules/de/A031-entry-into-force.md"),
         "A032" => include_str!("../../docs/rules/de/A032-institution.md"),
+        "A033" => include_str!("../../docs/rules/de/A033-placeholder.md"),
+        "A034" => include_str!("../../docs/rules/de/A034-double-seat.md"),
+        "A035" => include_str!("../../docs/rules/de/A035-dates.md"),
+        "A036" => include_str!("../../docs/rules/de/A036-signature-consistency.md"),
+        "A037" => include_str!("../../docs/rules/de/A037-placeholder-signatory.md"),
+        "A038" => include_str!("../../docs/rules/de/A038-self-payment.md"),
+        "A039" => include_str!("../../docs/rules/de/A039-free-and-costly.md"),
+        "A040" => include_str!("../../docs/rules/de/A040-side-kind.md"),
+        "A041" => include_str!("../../docs/rules/de/A041-decide-without-rule.md"),
+        "A042" => include_str!("../../docs/rules/de/A042-formed-by-cycle.md"),
+        "A043" => include_str!("../../docs/rules/de/A043-third-party-duty.md"),
         _ => return None,
     })
 }
