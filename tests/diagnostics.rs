@@ -32,6 +32,9 @@ fn rendered(path: &Path) -> (Vec<&'static str>, String) {
 /// The code each fixture must raise (its first diagnostic).
 fn expected_code(stem: &str) -> &'static str {
     match stem {
+        // `Mio.` is a word of the German keyword set: in an English file it is
+        // answered as a keyword of the other set, with `million` as the fix.
+        "german-mio" => "P013",
         s if s.starts_with("syntax-") || s.starts_with("recovery-") || s.starts_with("german-") => "P001",
         "unterminated-string" => "P002",
         "invalid-date" => "P003",
