@@ -180,6 +180,9 @@ pub enum Command {
         /// Change nothing; show the changes as a unified diff.
         #[arg(long)]
         diff: bool,
+        /// Write the keywords in German (`de`) or English (`en`), losslessly.
+        #[arg(long, value_parser = ["de", "en"])]
+        keywords: Option<String>,
     },
     /// Start a new agreement from a template (writes NAME.pakt, never overwrites).
     Init {
@@ -586,8 +589,10 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             crate::cli_check::man_page(command.as_deref(), out)?;
             Ok(0)
         }
-        Command::Fmt { paths, check, diff } => {
-            crate::fmt::run::run(&paths, crate::fmt::run::Options { check, diff, color }, out, err)
+        Command::Fmt { paths, check, diff, keywords } => {
+            let keywords =
+                keywords.map(|k| if k == "de" { crate::keywords::Lang::De } else { crate::keywords::Lang::En });
+            crate::fmt::run::run(&paths, crate::fmt::run::Options { check, diff, color, keywords }, out, err)
         }
         Command::Init { name, template } => {
             let path = crate::init::create(template, &name)?;

@@ -351,3 +351,25 @@ proptest! {
         }
     }
 }
+
+/// `pakt fmt --keywords de|en` writes the other keyword set and formats;
+/// English → German → English gives the file back.
+#[test]
+fn keywords_round_trip_through_fmt() {
+    let dir = std::env::temp_dir().join(format!("pakt-fmt-keywords-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("th.pakt");
+    let original = std::fs::read_to_string("agreements/thueringen-2018.pakt").unwrap();
+    std::fs::write(&file, &original).unwrap();
+    let path = file.to_str().unwrap();
+    let (code, _, err) = pakt(&["fmt", "--keywords", "de", path], None);
+    assert_eq!(code, 0, "{err}");
+    let german = std::fs::read_to_string(&file).unwrap();
+    assert!(german.contains("\ngremium beirat "), "German keywords");
+    assert_eq!(german, std::fs::read_to_string("agreements/de/thueringen-2018.pakt").unwrap());
+    let (code, _, err) = pakt(&["fmt", "--keywords", "en", path], None);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), original);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -19,6 +19,8 @@ pub struct Options {
     /// Change nothing; show the changes as a unified diff.
     pub diff: bool,
     pub color: bool,
+    /// Also write the keywords in this set (`--keywords de|en`).
+    pub keywords: Option<crate::keywords::Lang>,
 }
 
 /// Format `paths` (`-` is standard input, written to `out`).
@@ -92,13 +94,24 @@ fn format_bytes(
 ) -> Result<Option<(String, String)>, RunError> {
     let io = |e: std::io::Error| RunError(format!("cannot write output: {e}"));
     let (text, problem) = match check::decode(bytes) {
-        Ok(text) => match format_text(&text) {
-            Ok(after) => return Ok(Some((text, after))),
-            Err(FmtError::Syntax(d)) => (text, *d),
-            Err(e @ FmtError::Unsafe(_)) => {
-                writeln!(err, "error: {}: {e}", path.display()).map_err(io)?;
+        Ok(text) => match options
+            .keywords
+            .map_or(Ok(text.clone()), |lang| crate::convert::convert_keywords(&text, lang))
+            .map_err(|mut ds| (!ds.is_empty()).then(|| ds.remove(0)))
+        {
+            Err(Some(d)) => (text, d),
+            Err(None) => {
+                writeln!(err, "error: {}: the keywords cannot be converted", path.display()).map_err(io)?;
                 return Ok(None);
             }
+            Ok(converted) => match format_text(&converted) {
+                Ok(after) => return Ok(Some((text, after))),
+                Err(FmtError::Syntax(d)) => (text, *d),
+                Err(e @ FmtError::Unsafe(_)) => {
+                    writeln!(err, "error: {}: {e}", path.display()).map_err(io)?;
+                    return Ok(None);
+                }
+            },
         },
         Err((text, d)) => (text, d),
     };
