@@ -596,3 +596,26 @@ fn the_agreements_and_the_example_raise_none_of_the_v2_rules() {
         assert!(r.diagnostics.iter().all(|d| d.suppressed.is_some()), "{}: {:?}", r.display_path(), r.diagnostics);
     }
 }
+
+/// A reporting cycle between bodies written far apart: the finding shows
+/// each body with a little context and leaves out the lines between them,
+/// instead of a snippet hundreds of lines long.
+#[test]
+fn a_reporting_cycle_across_a_long_file_is_shown_short() {
+    let mut text = String::from("agreement lang_file { title \"Lange Datei\" date 2030-01-01 }\n\n");
+    text.push_str("body a \"Gremium A\" {\n    reports_to b\n}\n\n");
+    for i in 0..300 {
+        text.push_str(&format!("goal ziel_{i} \"Ziel {i}\"\n"));
+    }
+    text.push_str("\nbody b \"Gremium B\" {\n    reports_to a\n}\n");
+    let compiled = pakt::check::compile(&text, &pakt::check::Limits::default());
+    let model = compiled.model.expect("compiles");
+    let config = pakt::config::Config::default();
+    let ctx = pakt::rules::Context { model: &model, predecessor: None, predecessor_path: None, config: &config };
+    let found: Vec<_> = pakt::rules::run(&ctx).into_iter().filter(|d| d.code == "A010").collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    let shown = pakt::diagnostic::render(&found[0], "lang.pakt", &text, pakt::diagnostic::RenderOptions::default());
+    assert!(shown.lines().count() < 40, "{} lines:\n{shown}", shown.lines().count());
+    assert!(shown.contains("reports_to b") && shown.contains("reports_to a"), "{shown}");
+    insta::assert_snapshot!("a010-long-file", shown);
+}

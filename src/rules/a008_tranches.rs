@@ -63,8 +63,21 @@ pub fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 if before || after {
                     let mut d = sink
                         .finding(
-                            format!("the {} tranche of `{}` lies outside the term", t.year.value, f.id.value),
-                            Label::new(t.year.span, "outside the term"),
+                            format!(
+                                "the {} tranche of `{}` lies outside the term ({})",
+                                t.year.value,
+                                f.id.value,
+                                match (from, until) {
+                                    (Some(a), Some(b)) => format!("{a} to {b}"),
+                                    (Some(a), None) => format!("from {a}"),
+                                    (None, Some(b)) => format!("until {b}"),
+                                    (None, None) => String::new(),
+                                }
+                            ),
+                            Label::new(
+                                t.year.span,
+                                if before { "before the term begins" } else { "after the term ends" },
+                            ),
                         )
                         .with_help("move the tranche into the term, or extend the term");
                     if let Some(term) = &m.term {
