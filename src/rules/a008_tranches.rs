@@ -68,9 +68,9 @@ pub fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                                 t.year.value,
                                 f.id.value,
                                 match (from, until) {
-                                    (Some(a), Some(b)) => format!("{a} to {b}"),
-                                    (Some(a), None) => format!("from {a}"),
-                                    (None, Some(b)) => format!("until {b}"),
+                                    (Some(a), Some(b)) => format!("{a}–{b}"),
+                                    (Some(a), None) => format!("{a}–"),
+                                    (None, Some(b)) => format!("–{b}"),
                                     (None, None) => String::new(),
                                 }
                             ),
