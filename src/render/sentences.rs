@@ -5,7 +5,8 @@
 //! looked up). Out: one or more German sentences, ending with a full stop.
 
 use super::german::{
-    capitalise, date, dative, members, members_dative, modal, money, nominative, number, short_name, times, who, Case,
+    accusative, capitalise, date, dative, members, members_dative, modal, money, nominative, number, short_name, times,
+    who, Case,
 };
 use crate::model::{Bound, DecisionRule, Frequency, Meeting, Modality, Period, Ref, StepKind, Term};
 
@@ -281,7 +282,7 @@ pub fn term(t: &Term) -> String {
 /// "die Thüringer Landesregierung, vertreten durch das Thüringer Finanzministerium"
 pub fn party(name: &str, represented_by: Option<&str>) -> String {
     match represented_by {
-        Some(r) => format!("{}, vertreten durch {}", nominative(name), nominative(r)),
+        Some(r) => format!("{}, vertreten durch {}", nominative(name), accusative(r)),
         None => nominative(name),
     }
 }
@@ -566,6 +567,11 @@ mod tests {
         assert_eq!(
             party("Thüringer Landesregierung", Some("Thüringer Finanzministerium")),
             "die Thüringer Landesregierung, vertreten durch das Thüringer Finanzministerium"
+        );
+        // "vertreten durch" takes the accusative.
+        assert_eq!(
+            party("Land Sachsen-Anhalt", Some("Staatssekretär")),
+            "das Land Sachsen-Anhalt, vertreten durch den Staatssekretär"
         );
     }
 
