@@ -1243,35 +1243,14 @@ fn collapse_renumbering(changes: Vec<Change>) -> Vec<Change> {
 /// without a section come first.
 pub fn section_key(section: Option<&str>) -> Vec<(u8, u64, String)> {
     let Some(s) = section else { return Vec::new() };
-    let roman = |w: &str| -> Option<u64> {
-        let mut total = 0u64;
-        let mut prev = 0u64;
-        for c in w.chars().rev() {
-            let v = match c {
-                'I' => 1,
-                'V' => 5,
-                'X' => 10,
-                'L' => 50,
-                'C' => 100,
-                _ => return None,
-            };
-            if v < prev {
-                total = total.saturating_sub(v);
-            } else {
-                total += v;
-                prev = v;
-            }
-        }
-        (total > 0).then_some(total)
-    };
     let mut key = vec![(0, 0, String::new())];
     for part in s.split(|c: char| c == '.' || c == ' ' || c == '§' || c == ',').filter(|p| !p.is_empty()) {
         let digits: String = part.chars().take_while(char::is_ascii_digit).collect();
         if !digits.is_empty() {
             let rest: String = part.chars().skip(digits.len()).collect();
             key.push((1, digits.parse().unwrap_or(u64::MAX), rest));
-        } else if let Some(n) = roman(part) {
-            key.push((1, n, String::new()));
+        } else if let Some(n) = crate::render::roman(part) {
+            key.push((1, u64::from(n), String::new()));
         } else {
             key.push((2, 0, part.to_string()));
         }

@@ -135,7 +135,8 @@ pub fn section_key(label: &str) -> Option<Vec<u32>> {
     }
 }
 
-fn roman(s: &str) -> Option<u32> {
+/// A Roman numeral (`IV`) as a number; shared with `diff::section_key`.
+pub(crate) fn roman(s: &str) -> Option<u32> {
     let mut total = 0u32;
     let mut prev = 0u32;
     for c in s.chars().rev() {
