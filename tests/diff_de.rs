@@ -9,7 +9,7 @@
 mod common;
 
 use pakt::diff::{amendments, fassung};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 const OLD: &str = "tests/fixtures/diff/portalverbund-2010.pakt";
@@ -175,34 +175,6 @@ fn pdf_without_chromium_says_how_to_get_it() {
     );
 }
 
-fn chromium(test: &str) -> Option<PathBuf> {
-    let found = pakt::render::pdf::find_chromium();
-    if found.is_none() {
-        common::skip(test, "Chromium is not installed (apt-get install chromium)");
-    }
-    found
-}
-
-fn headless(browser: &Path, profile: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            "--enable-logging=stderr",
-            "--v=0",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args)
-        .output()
-        .expect("run chromium")
-}
-
 #[test]
 fn the_synopse_opens_in_chromium_and_prints_to_pdf() {
     let Some(browser) = chromium("the_synopse_opens_in_chromium_and_prints_to_pdf") else { return };
@@ -260,3 +232,5 @@ fn the_synopse_opens_in_chromium_and_prints_to_pdf() {
     assert!(pages >= 2, "the report and the Synopse fill pages ({pages})");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+use common::{chromium, headless};

@@ -10,40 +10,6 @@ use std::process::Command;
 
 mod common;
 
-fn chromium() -> Option<PathBuf> {
-    for name in ["chromium", "chromium-browser", "google-chrome"] {
-        if let Ok(out) = Command::new("which").arg(name).output() {
-            if out.status.success() {
-                return Some(PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()));
-            }
-        }
-    }
-    common::skip("html_report", "Chromium is not installed (apt-get install chromium fonts-dejavu-core)");
-    None
-}
-
-/// Run headless Chromium with the flags this sandbox needs.
-fn headless(browser: &PathBuf, profile: &PathBuf, args: &[&str]) -> std::process::Output {
-    Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            "--enable-logging=stderr",
-            "--v=0",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args)
-        .output()
-        .expect("run chromium")
-}
-
 #[test]
 fn html_report_opens_in_chromium_and_shows_the_synopse() {
     let Some(browser) = chromium() else { return };
@@ -96,3 +62,9 @@ fn html_report_opens_in_chromium_and_shows_the_synopse() {
     eprintln!("screenshot: {}", shot.display());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+fn chromium() -> Option<PathBuf> {
+    common::chromium("html_report")
+}
+
+use common::headless;

@@ -4,10 +4,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
+mod common;
+
 use pakt::power::game::WeightedGroup;
 use pakt::power::{analyse, analyse_with, Analysis, Game, Method, Player, Ratio, Requirement};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 const TH: &str = "agreements/thueringen-2018.pakt";
@@ -387,38 +389,6 @@ fn power_rejects_an_unknown_body_and_a_bad_rule() {
 
 // ------------------------------------------------------------ SVG in Chromium
 
-fn chromium() -> Option<PathBuf> {
-    for name in ["chromium", "chromium-browser", "google-chrome"] {
-        if let Ok(out) = Command::new("which").arg(name).output() {
-            if out.status.success() {
-                return Some(PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()));
-            }
-        }
-    }
-    assert!(std::env::var_os("PAKT_REQUIRE_TOOLS").is_none(), "Chromium is required (PAKT_REQUIRE_TOOLS is set)");
-    eprintln!("SKIPPED: Chromium is not installed (apt-get install chromium)");
-    None
-}
-
-fn headless(browser: &Path, profile: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args)
-        .output()
-        .expect("run chromium")
-}
-
 #[test]
 fn svg_chart_is_valid_and_opens_in_chromium() {
     let (code, svg, _) = pakt(&["power", TH, "--assume", "majority", "--format", "svg"]);
@@ -495,3 +465,9 @@ fn it_rat_example_with_a_veto_a_count_and_a_weighted_key() {
     assert_eq!(nord["banzhaf_seat"]["fraction"], "1/5", "{nord}");
     assert_eq!(mitte["banzhaf_seat"]["fraction"], "1/15", "{mitte}");
 }
+
+fn chromium() -> Option<PathBuf> {
+    common::chromium("power")
+}
+
+use common::headless;

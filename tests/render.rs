@@ -6,7 +6,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 use std::process::Command;
 
 const THUERINGEN: &str = "agreements/thueringen-2018.pakt";
@@ -68,40 +70,6 @@ fn a_file_with_errors_is_not_rendered() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("R00"), "{}", String::from_utf8_lossy(&out.stderr));
-}
-
-fn chromium() -> Option<PathBuf> {
-    for name in ["chromium", "chromium-browser", "google-chrome"] {
-        if let Ok(out) = Command::new("which").arg(name).output() {
-            if out.status.success() {
-                return Some(PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()));
-            }
-        }
-    }
-    assert!(std::env::var_os("PAKT_REQUIRE_TOOLS").is_none(), "Chromium is required (PAKT_REQUIRE_TOOLS is set)");
-    eprintln!("SKIPPED: Chromium is not installed (apt-get install chromium)");
-    None
-}
-
-fn headless(browser: &Path, profile: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            "--enable-logging=stderr",
-            "--v=0",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args)
-        .output()
-        .expect("run chromium")
 }
 
 #[test]
@@ -216,3 +184,9 @@ fn v2_constructs_become_german_sentences() {
     assert!(sv.contains("Die Kündigung ist mit einer Frist von zwei Jahren zum Ende eines Kalenderjahres möglich."));
     assert!(sv.contains("Die Vereinbarung tritt außer Kraft, wenn weniger als vier Vertragspartner beteiligt sind."));
 }
+
+fn chromium() -> Option<PathBuf> {
+    common::chromium("render")
+}
+
+use common::headless;

@@ -40,3 +40,38 @@ pub fn installed(name: &str) -> bool {
         .status()
         .is_ok()
 }
+
+/// Headless Chromium, found on the PATH; `None` (after `skip`) without it.
+pub fn chromium(test: &str) -> Option<std::path::PathBuf> {
+    for name in ["chromium", "chromium-browser", "google-chrome"] {
+        if let Ok(out) = std::process::Command::new("which").arg(name).output() {
+            if out.status.success() {
+                return Some(std::path::PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()));
+            }
+        }
+    }
+    skip(test, "Chromium is not installed (apt-get install chromium fonts-dejavu-core)");
+    None
+}
+
+/// Run headless Chromium with the flags this sandbox needs.
+pub fn headless(browser: &std::path::Path, profile: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--enable-logging=stderr",
+            "--v=0",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run chromium: {e}"))
+}
