@@ -47,7 +47,10 @@ if [ -d tests/fixtures/rules ]; then
 fi
 # Keywords and punctuation, from the grammar.
 {
-    grep -o '"[a-z_]*" ~ !ident_char' grammar/pakt.pest | sed 's/ ~ !ident_char//' | sort -u
+    # Every spelling of every keyword rule (English and German, `kw_x = @{ ("a" | "b") ~ … }`);
+    # umlauts become \xNN, as libFuzzer dictionaries want ASCII.
+    grep '^kw_' grammar/pakt.pest | grep -o '"[^"]*"' | sort -u |
+        python3 -c 'import sys; [print("".join(c if ord(c) < 128 else "".join("\\x%02x" % b for b in c.encode()) for c in l.rstrip("\n"))) for l in sys.stdin]'
     # libFuzzer dictionaries are ASCII: other bytes are written \xNN.
     printf '%s\n' '"{"' '"}"' '","' '"."' '"/"' '"\\""' '"//"' '"EUR"' '"million"' '"2030-03-01"' \
         '"\xe2\x82\xac"' '"\xe2\x80\x9e"' '"\xe2\x80\x9c"' '"\xc2\xa0"' '"\xef\xbb\xbf"'

@@ -13,7 +13,14 @@
 use crate::diagnostic::{Diagnostic, Label};
 use crate::model::*;
 use crate::span::Span;
-use std::collections::BTreeMap;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+/// A hash map with fixed keys: lookups cost the same however many names a
+/// file defines (a `BTreeMap` made resolving a large file grow faster than
+/// the file), and nothing depends on a random seed.
+type Names = HashMap<String, Def, BuildHasherDefault<DefaultHasher>>;
 
 /// Sets of element kinds a reference may point at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,7 +152,10 @@ struct Def {
 }
 
 struct Resolver {
-    names: BTreeMap<String, Def>,
+    names: Names,
+    /// The names in order, made on the first "did you mean" search (which
+    /// walks them in order, so that its answer never depends on hashing).
+    sorted: Option<Vec<(String, Def)>>,
     /// Number of parties in each group, for seats `each GROUP`.
     group_sizes: Vec<u32>,
     diags: Vec<Diagnostic>,
@@ -160,7 +170,8 @@ const MAX_SUGGESTION_SEARCHES: usize = 500;
 /// Resolve an AST into a model.
 pub fn resolve(ast: Ast) -> (Model, Vec<Diagnostic>) {
     let mut r = Resolver {
-        names: BTreeMap::new(),
+        names: Names::default(),
+        sorted: None,
         group_sizes: Vec::new(),
         diags: Vec::new(),
         suggestions_left: MAX_SUGGESTION_SEARCHES,
@@ -496,7 +507,12 @@ impl Resolver {
         let prefix = scope.map(|s| format!("{s}."));
         let mut budget = SUGGESTION_BUDGET;
         let mut best: Option<(usize, &str, Span)> = None;
-        for (name, d) in self.names.iter().filter(|(_, d)| allowed.contains(Kinds::of(d.target))) {
+        let sorted = self.sorted.get_or_insert_with(|| {
+            let mut v: Vec<(String, Def)> = self.names.iter().map(|(k, d)| (k.clone(), *d)).collect();
+            v.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            v
+        });
+        for (name, d) in sorted.iter().filter(|(_, d)| allowed.contains(Kinds::of(d.target))) {
             crate::work::tick(1);
             let shown = match &prefix {
                 Some(p) => name.strip_prefix(p.as_str()).unwrap_or(name),

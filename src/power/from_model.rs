@@ -44,10 +44,33 @@ pub struct RuleGame {
 
 /// The games of every body, or of the one with the given id.
 pub fn bodies(model: &Model, assume: Option<DecisionRule>) -> Vec<BodyGames> {
-    model.bodies.iter().map(|b| body_games(model, b, assume)).collect()
+    let sides = all_party_sides(model);
+    model.bodies.iter().map(|b| body_games_with(model, &sides, b, assume)).collect()
 }
 
+/// The sides of the agreement's parties, which `binding all` binds. Callers
+/// that walk every body compute it once: per body it would cost the number
+/// of parties each time, and a check of many bodies would grow quadratically.
+pub fn all_party_sides(model: &Model) -> Vec<Side> {
+    let mut sides: Vec<Side> = Vec::new();
+    for p in &model.parties {
+        if let Some(s) = p.side.as_ref().map(|s| s.value) {
+            if !sides.contains(&s) {
+                sides.push(s);
+            }
+        }
+    }
+    sides
+}
+
+/// The games of one body (computes the parties' sides itself; see
+/// [`body_games_with`] for many bodies).
 pub fn body_games(model: &Model, body: &Body<Ref>, assume: Option<DecisionRule>) -> BodyGames {
+    body_games_with(model, &all_party_sides(model), body, assume)
+}
+
+/// The games of one body, given [`all_party_sides`] of its model.
+pub fn body_games_with(model: &Model, all_sides: &[Side], body: &Body<Ref>, assume: Option<DecisionRule>) -> BodyGames {
     let mut seats = Vec::new();
     // (party, side, seat id of a seat with neither) per bloc, in order of first seat.
     let mut keys: Vec<(Option<String>, Option<String>, Option<String>)> = Vec::new();
@@ -118,6 +141,11 @@ pub fn body_games(model: &Model, body: &Body<Ref>, assume: Option<DecisionRule>)
     for r in &body.binding {
         match r.target {
             Target::Actor(a) => note_side(model.actors.get(a.index()).and_then(|a| a.side.as_ref()).map(|s| s.value)),
+            Target::AllParties => {
+                for s in all_sides {
+                    note_side(Some(*s));
+                }
+            }
             t => {
                 for p in model.parties_of(t) {
                     note_side(model.party(p).and_then(|p| p.side.as_ref()).map(|s| s.value));

@@ -28,11 +28,12 @@ use crate::model::{DecisionRule, Model};
 
 /// The report of every body (or of the body with id `only`).
 pub fn reports(model: &Model, only: Option<&str>, assume: Option<DecisionRule>) -> Vec<BodyReport> {
+    let sides = from_model::all_party_sides(model);
     model
         .bodies
         .iter()
         .filter(|b| only.is_none_or(|id| b.id.value == id))
-        .map(|b| report::report(from_model::body_games(model, b, assume)))
+        .map(|b| report::report(from_model::body_games_with(model, &sides, b, assume)))
         .collect()
 }
 

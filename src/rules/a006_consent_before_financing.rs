@@ -69,17 +69,24 @@ pub fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             let Some(money) = step.commits_money else { continue };
             // Only the payers of the money this step commits must agree
             // (`commits_money of X`); without a name, every payer.
-            let named: BTreeSet<PartyId> = step
-                .commits
-                .iter()
-                .filter_map(|r| match r.target {
-                    Target::Financing(f) => m.financings.get(f.index()),
-                    _ => None,
-                })
-                .flat_map(|f| f.payer.iter())
-                .flat_map(|r| m.parties_behind(r.target))
-                .collect();
-            let required = if step.commits.is_empty() { required.clone() } else { named };
+            // Borrowed, not cloned: every payer of the agreement, copied per
+            // step, made a check of many procedures quadratic.
+            let named: BTreeSet<PartyId>;
+            let required = if step.commits.is_empty() {
+                &required
+            } else {
+                named = step
+                    .commits
+                    .iter()
+                    .filter_map(|r| match r.target {
+                        Target::Financing(f) => m.financings.get(f.index()),
+                        _ => None,
+                    })
+                    .flat_map(|f| f.payer.iter())
+                    .flat_map(|r| m.parties_behind(r.target))
+                    .collect();
+                &named
+            };
             let node = NodeIndex::new(i + 1);
             let Some(doms) = dom.dominators(node) else { continue }; // unreachable: step-cycle reports it
             let consent_doms: Vec<usize> =

@@ -5,13 +5,14 @@
 
 use super::{Context, Sink};
 use crate::diagnostic::Label;
+use crate::model::Side;
 use crate::model::{Body, Ref};
-use crate::power::from_model::body_games;
+use crate::power::from_model::{all_party_sides, body_games_with, BodyGames};
 use crate::power::report::{report, RuleAnalysis};
 use crate::span::Span;
 
 /// The stated, analysable decision rule of a body, analysed.
-fn analysed(ctx: &Context<'_>, body: &Body<Ref>) -> Option<(String, RuleAnalysis, Span)> {
+fn analysed(ctx: &Context<'_>, sides: &[Side], body: &Body<Ref>) -> Option<(String, RuleAnalysis, Span, BodyGames)> {
     // A varying number of seats has no exact power to compute (A024 says so).
     if body.has_variable_seats() {
         return None;
@@ -19,19 +20,22 @@ fn analysed(ctx: &Context<'_>, body: &Body<Ref>) -> Option<(String, RuleAnalysis
     // The rule `decides by …` first, then the named decision rules, in order.
     let mut spans: Vec<(Span, bool)> = body.decides.iter().map(|d| (d.span, true)).collect();
     spans.extend(body.decisions.iter().map(|d| (d.id.span, false)));
-    let r = report(body_games(ctx.model, body, None));
-    r.rules.into_iter().filter(|rule| !rule.assumed).zip(spans).find_map(|(rule, (span, old))| {
+    let games = body_games_with(ctx.model, sides, body, None);
+    let r = report(games.clone());
+    let found = r.rules.into_iter().filter(|rule| !rule.assumed).zip(spans).find_map(|(rule, (span, old))| {
         let name = if old { format!("decides by {}", rule.name) } else { format!("decision {}", rule.name) };
         rule.outcome.ok().filter(|a| a.seat.grand_coalition_wins).map(|a| (name, a, span))
-    })
+    });
+    found.map(|(name, a, span)| (name, a, span, games))
 }
 
 // ------------------------------------------------------------ A020 parity-power
 
 pub fn parity_power(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let sides = all_party_sides(ctx.model);
     for b in &ctx.model.bodies {
         let Some(parity) = b.parity else { continue };
-        let Some((rule, a, decides)) = analysed(ctx, b) else { continue };
+        let Some((rule, a, decides, _)) = analysed(ctx, &sides, b) else { continue };
         let (Some(state), Some(municipal)) = (a.side("state"), a.side("municipal")) else { continue };
         let total = a.seat_game.len();
         let alone: Vec<_> = [state, municipal].into_iter().filter(|s| s.decides_alone).collect();
@@ -68,10 +72,10 @@ pub fn parity_power(ctx: &Context<'_>, sink: &mut Sink<'_>) {
 // ------------------------------------------------------------ A021 unblockable-binding
 
 pub fn unblockable_binding(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let sides = all_party_sides(ctx.model);
     for b in &ctx.model.bodies {
         let Some(binding) = b.binding.first() else { continue };
-        let Some((rule, a, decides)) = analysed(ctx, b) else { continue };
-        let games = body_games(ctx.model, b, None);
+        let Some((rule, a, decides, games)) = analysed(ctx, &sides, b) else { continue };
         let total = a.seat_game.len();
         for side in &games.bound_sides {
             let (message, label) = match a.side(side) {

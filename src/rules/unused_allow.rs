@@ -10,7 +10,7 @@
 use super::{find, Context};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::model::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// An element's metadata, by address: the same `Meta` the rules pass to
 /// `Sink::push`.
@@ -27,36 +27,60 @@ pub(super) struct Anchoring {
     pub used: Option<(usize, usize)>,
 }
 
+/// How a drafter finds an element, written out only when a message names it
+/// (a large file has many elements and few `allow`s).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Name<'a> {
+    Header,
+    Term,
+    Amendment,
+    /// `KIND ID`
+    Element(&'static str, &'a str),
+    /// `KIND ID` of `OUTER_KIND OUTER_ID`
+    Inner(&'static str, &'a str, &'static str, &'a str),
+}
+
+impl std::fmt::Display for Name<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Name::Header => f.write_str("the agreement header"),
+            Name::Term => f.write_str("the `term`"),
+            Name::Amendment => f.write_str("the `amendment`"),
+            Name::Element(kind, id) => write!(f, "`{kind} {id}`"),
+            Name::Inner(kind, id, outer, outer_id) => write!(f, "`{kind} {id}` of `{outer} {outer_id}`"),
+        }
+    }
+}
+
 /// Every element's metadata with a name a drafter finds it by.
-fn named_metas(m: &Model) -> Vec<(String, &Meta)> {
-    let mut v: Vec<(String, &Meta)> = vec![("the agreement header".to_string(), &m.meta)];
-    let named = |kind: &str, id: &str| format!("`{kind} {id}`");
-    v.extend(m.goals.iter().map(|x| (named("goal", &x.id.value), &x.meta)));
-    v.extend(m.parties.iter().map(|x| (named("party", &x.id.value), &x.meta)));
-    v.extend(m.offices.iter().map(|x| (named("office", &x.id.value), &x.meta)));
-    v.extend(m.actors.iter().map(|x| (named("actor", &x.id.value), &x.meta)));
+fn named_metas(m: &Model) -> Vec<(Name<'_>, &Meta)> {
+    let mut v: Vec<(Name<'_>, &Meta)> = vec![(Name::Header, &m.meta)];
+    v.extend(m.goals.iter().map(|x| (Name::Element("goal", &x.id.value), &x.meta)));
+    v.extend(m.parties.iter().map(|x| (Name::Element("party", &x.id.value), &x.meta)));
+    v.extend(m.offices.iter().map(|x| (Name::Element("office", &x.id.value), &x.meta)));
+    v.extend(m.actors.iter().map(|x| (Name::Element("actor", &x.id.value), &x.meta)));
     for b in &m.bodies {
-        v.push((named("body", &b.id.value), &b.meta));
-        v.extend(b.seats.iter().map(|s| (format!("`seat {}` of `body {}`", s.id.value, b.id.value), &s.meta)));
-        v.extend(b.decisions.iter().map(|d| (format!("`decision {}` of `body {}`", d.id.value, b.id.value), &d.meta)));
+        v.push((Name::Element("body", &b.id.value), &b.meta));
+        v.extend(b.seats.iter().map(|s| (Name::Inner("seat", &s.id.value, "body", &b.id.value), &s.meta)));
+        v.extend(b.decisions.iter().map(|d| (Name::Inner("decision", &d.id.value, "body", &b.id.value), &d.meta)));
     }
-    v.extend(m.obligations.iter().map(|x| (named("obligation", &x.id.value), &x.meta)));
-    v.extend(m.services.iter().map(|x| (named("service", &x.id.value), &x.meta)));
-    v.extend(m.projects.iter().map(|x| (named("project", &x.id.value), &x.meta)));
-    v.extend(m.financings.iter().map(|x| (named("financing", &x.id.value), &x.meta)));
+    v.extend(m.obligations.iter().map(|x| (Name::Element("obligation", &x.id.value), &x.meta)));
+    v.extend(m.services.iter().map(|x| (Name::Element("service", &x.id.value), &x.meta)));
+    v.extend(m.projects.iter().map(|x| (Name::Element("project", &x.id.value), &x.meta)));
+    v.extend(m.financings.iter().map(|x| (Name::Element("financing", &x.id.value), &x.meta)));
     for p in &m.procedures {
-        v.push((named("procedure", &p.id.value), &p.meta));
-        v.extend(p.steps.iter().map(|s| (format!("`step {}` of `procedure {}`", s.id.value, p.id.value), &s.meta)));
+        v.push((Name::Element("procedure", &p.id.value), &p.meta));
+        v.extend(p.steps.iter().map(|s| (Name::Inner("step", &s.id.value, "procedure", &p.id.value), &s.meta)));
     }
-    v.extend(m.term.iter().map(|x| ("the `term`".to_string(), &x.meta)));
-    v.extend(m.approvals.iter().map(|x| (named("approval", &x.id.value), &x.meta)));
-    v.extend(m.signatures.iter().map(|x| (named("signature", &x.id.value), &x.meta)));
-    v.extend(m.groups.iter().map(|x| (named("group", &x.id.value), &x.meta)));
-    v.extend(m.keys.iter().map(|x| (named("key", &x.id.value), &x.meta)));
-    v.extend(m.institutions.iter().map(|x| (named("institution", &x.id.value), &x.meta)));
-    v.extend(m.acts.iter().map(|x| (named("act", &x.id.value), &x.meta)));
-    v.extend(m.ratifications.iter().map(|x| (named("ratification", &x.id.value), &x.meta)));
-    v.extend(m.amendment.iter().map(|x| ("the `amendment`".to_string(), &x.meta)));
+    v.extend(m.term.iter().map(|x| (Name::Term, &x.meta)));
+    v.extend(m.approvals.iter().map(|x| (Name::Element("approval", &x.id.value), &x.meta)));
+    v.extend(m.signatures.iter().map(|x| (Name::Element("signature", &x.id.value), &x.meta)));
+    v.extend(m.groups.iter().map(|x| (Name::Element("group", &x.id.value), &x.meta)));
+    v.extend(m.keys.iter().map(|x| (Name::Element("key", &x.id.value), &x.meta)));
+    v.extend(m.institutions.iter().map(|x| (Name::Element("institution", &x.id.value), &x.meta)));
+    v.extend(m.acts.iter().map(|x| (Name::Element("act", &x.id.value), &x.meta)));
+    v.extend(m.ratifications.iter().map(|x| (Name::Element("ratification", &x.id.value), &x.meta)));
+    v.extend(m.amendment.iter().map(|x| (Name::Amendment, &x.meta)));
     v
 }
 
@@ -66,8 +90,22 @@ const MAX_PLACES: usize = 3;
 /// R008 for every `allow` of a rule that ran and suppressed nothing.
 pub(super) fn check(ctx: &Context<'_>, ran: &BTreeSet<&'static str>, findings: &[Anchoring]) -> Vec<Diagnostic> {
     let metas = named_metas(ctx.model);
-    let names: BTreeMap<usize, &str> = metas.iter().map(|(n, meta)| (key(meta), n.as_str())).collect();
+    // Nothing to do without an `allow` (the usual case): no index is built.
+    if metas.iter().all(|(_, meta)| meta.allows.is_empty()) {
+        return Vec::new();
+    }
+    let names: HashMap<usize, Name<'_>> = metas.iter().map(|(n, meta)| (key(meta), *n)).collect();
     let used: BTreeSet<(usize, usize)> = findings.iter().filter_map(|f| f.used).collect();
+    // For each rule, the distinct places of its findings in finding order:
+    // built once, so that many `allow`s do not each walk every finding.
+    let mut places_of: HashMap<&str, (Vec<Name<'_>>, HashSet<usize>)> = HashMap::new();
+    for f in findings {
+        let Some(name) = names.get(&f.at).copied() else { continue };
+        let (order, seen) = places_of.entry(f.rule).or_default();
+        if seen.insert(f.at) {
+            order.push(name);
+        }
+    }
     let mut out = Vec::new();
     for (_, meta) in &metas {
         for (i, allow) in meta.allows.iter().enumerate() {
@@ -76,14 +114,7 @@ pub(super) fn check(ctx: &Context<'_>, ran: &BTreeSet<&'static str>, findings: &
             if !ran.contains(rule.code) || used.contains(&(key(meta), i)) {
                 continue;
             }
-            let mut places: Vec<&str> = Vec::new();
-            for f in findings.iter().filter(|f| f.rule == rule.code) {
-                if let Some(name) = names.get(&f.at).copied() {
-                    if !places.contains(&name) {
-                        places.push(name);
-                    }
-                }
-            }
+            let places: &[Name<'_>] = places_of.get(rule.code).map_or(&[], |(order, _)| order.as_slice());
             let (message, help) = if places.is_empty() {
                 (
                     format!("no finding of {} ({}) here to allow", rule.name, rule.code),
@@ -91,7 +122,7 @@ pub(super) fn check(ctx: &Context<'_>, ran: &BTreeSet<&'static str>, findings: &
                         .to_string(),
                 )
             } else {
-                let shown: Vec<&str> = places.iter().take(MAX_PLACES).copied().collect();
+                let shown: Vec<String> = places.iter().take(MAX_PLACES).map(ToString::to_string).collect();
                 let more = places.len().saturating_sub(MAX_PLACES);
                 let list = if more > 0 { format!("{} and {more} more", shown.join(", ")) } else { shown.join(", ") };
                 (
