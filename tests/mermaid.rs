@@ -86,10 +86,13 @@ fn expected_view(json: &Value) -> Labels {
         }
         want.insert(format!("n{i}"), lines.join("\n"));
     }
-    add_edges(&mut want, json["edges"].as_array().unwrap().iter().map(|e| {
-        let label = e["label"].as_str().map(one_line).unwrap_or_default();
-        (e["from"].as_u64().unwrap() as usize, e["to"].as_u64().unwrap() as usize, label)
-    }));
+    add_edges(
+        &mut want,
+        json["edges"].as_array().unwrap().iter().map(|e| {
+            let label = e["label"].as_str().map(one_line).unwrap_or_default();
+            (e["from"].as_u64().unwrap() as usize, e["to"].as_u64().unwrap() as usize, label)
+        }),
+    );
     for (i, c) in json["clusters"].as_array().unwrap().iter().enumerate() {
         want.insert(format!("c{i}"), one_line(c["title"].as_str().unwrap()));
     }
@@ -114,7 +117,11 @@ fn expected_all(json: &Value) -> Labels {
     add_edges(
         &mut want,
         json["links"].as_array().unwrap().iter().map(|l| {
-            (index[l["source"].as_str().unwrap()], index[l["target"].as_str().unwrap()], l["label"].as_str().unwrap().to_string())
+            (
+                index[l["source"].as_str().unwrap()],
+                index[l["target"].as_str().unwrap()],
+                l["label"].as_str().unwrap().to_string(),
+            )
         }),
     );
     want
@@ -213,10 +220,8 @@ fn mermaid_cli_draws_every_label_whole_and_exact() {
     std::fs::create_dir_all(&dir).unwrap();
     let Some((mmdc, config)) = common::mermaid_cli("mermaid", &dir) else { return };
     let hostile = hostile_agreement(&dir);
-    let mut all: Vec<Diagram> = Vec::new();
-    for file in SEEDS.iter().copied().chain([hostile.to_str().unwrap()]) {
-        all.extend(diagrams(file));
-    }
+    let files: Vec<&str> = SEEDS.iter().copied().chain([hostile.to_str().unwrap()]).collect();
+    let all: Vec<Diagram> = files.iter().flat_map(|f| diagrams(f)).collect();
     let markdown: String = all.iter().map(|d| format!("```mermaid\n{}```\n\n", d.mermaid)).collect();
     std::fs::write(dir.join("all.md"), &markdown).unwrap();
     let out = Command::new(&mmdc)
@@ -243,21 +248,37 @@ fn mermaid_cli_draws_every_label_whole_and_exact() {
         assert!(extra.is_empty(), "{}: drawn but not in the JSON: {extra:?}", d.what);
     }
 
-    // The hostile names come out whole: in the whole graph with their line
-    // break, in the views on one line (a tab is a space in both).
-    let texts = |view: &str| -> Vec<String> {
-        let i = SEEDS.len() * VIEWS.len() + VIEWS.iter().position(|v| *v == view).unwrap();
+    // Every party and body is drawn under its whole name in some diagram of
+    // its agreement; the hostile names in the diagrams that show them.
+    let texts = |file: usize, view: &str| -> Vec<String> {
+        let i = file * VIEWS.len() + VIEWS.iter().position(|v| *v == view).unwrap();
         rendered(&dir.join(format!("out-{}.svg", i + 1))).into_values().collect()
     };
-    let starts = |texts: &[String], name: &str| texts.iter().any(|t| t == name || t.starts_with(&format!("{name}\n")));
-    let whole = texts("all");
-    for name in [NORD, RAT, STEP] {
-        assert!(starts(&whole, &name.replace('\t', " ")), "{name:?} in {whole:?}");
-    }
-    for (view, names) in [("governance", vec![RAT]), ("obligations", vec![NORD]), ("procedure", vec![STEP])] {
-        let drawn = texts(view);
+    // A box starts with the name: in the whole graph with its line breaks,
+    // in a view on one line (a tab is a space in both).
+    let starts = |texts: &[String], name: &str| {
+        [name.replace('\t', " "), one_line(name)]
+            .iter()
+            .any(|n| texts.iter().any(|t| t == n || t.starts_with(&format!("{n}\n"))))
+    };
+    for (f, file) in files.iter().enumerate() {
+        let drawn: Vec<String> = VIEWS.iter().flat_map(|v| texts(f, v)).collect();
+        let model = pakt::check::compile(&std::fs::read_to_string(file).unwrap(), &Default::default()).model.unwrap();
+        let names = model.parties.iter().map(|p| &p.name.value).chain(model.bodies.iter().map(|b| &b.name.value));
         for name in names {
-            assert!(starts(&drawn, &one_line(name)), "{view}: {name:?} in {drawn:?}");
+            assert!(starts(&drawn, name), "{file}: no box is named {name:?}");
+        }
+    }
+    let hostile = SEEDS.len();
+    for (view, names) in [
+        ("all", vec![NORD, RAT, STEP]),
+        ("governance", vec![RAT]),
+        ("obligations", vec![NORD]),
+        ("procedure", vec![STEP]),
+    ] {
+        let drawn = texts(hostile, view);
+        for name in names {
+            assert!(starts(&drawn, name), "{view}: {name:?} in {drawn:?}");
         }
     }
     let _ = std::fs::remove_dir_all(&dir);

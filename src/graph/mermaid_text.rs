@@ -56,7 +56,10 @@ mod tests {
     #[test]
     fn nothing_mermaid_reads_is_left() {
         assert_eq!(escape("a \"b\" <i> & #1; | `c`", " "), "a #quot;b#quot; #lt;i#gt; #amp; #35;1; #124; #96;c#96;");
-        assert_eq!(escape("x\\ny %%{init: {}}%% $$m$$ fa:fa-car", "<br/>"), "x\\<b></b>ny #37;%{init: {}}#37;% $<b></b>$m$<b></b>$ fa:<b></b>fa-car");
+        assert_eq!(
+            escape("x\\ny %%{init: {}}%% $$m$$ fa:fa-car", "<br/>"),
+            "x\\<b></b>ny #37;%{init: {}}#37;% $<b></b>$m$<b></b>$ fa:<b></b>fa-car"
+        );
         assert_eq!(escape("  a\nb\r\u{1b} ", "<br/>"), "#32;#32;a<br/>b  #32;");
         assert_eq!(escape("25 % : fa", " "), "25 % : fa");
     }
