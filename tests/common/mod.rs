@@ -82,7 +82,7 @@ pub fn headless(browser: &std::path::Path, profile: &std::path::Path, args: &[&s
 pub fn mermaid_cli(test: &str, dir: &std::path::Path) -> Option<(std::path::PathBuf, std::path::PathBuf)> {
     let found = std::process::Command::new("which").arg("mmdc").output().ok().filter(|o| o.status.success());
     let Some(found) = found else {
-        skip(test, "mermaid-cli is not installed (PUPPETEER_SKIP_DOWNLOAD=1 npm install -g @mermaid-js/mermaid-cli)");
+        skip(test, "mermaid-cli is not installed (as .ci/run does: PUPPETEER_SKIP_DOWNLOAD=1 npm install -g @mermaid-js/mermaid-cli@11.17.0 puppeteer@24.43.1)");
         return None;
     };
     let mmdc = std::path::PathBuf::from(String::from_utf8_lossy(&found.stdout).trim());
