@@ -121,12 +121,7 @@ pub fn dot(g: &Graph) -> String {
 }
 
 fn mermaid_escape(s: &str) -> String {
-    crate::escape::visible(s)
-        .replace('"', "#quot;")
-        .replace('\n', "<br/>")
-        .replace('<', "#lt;")
-        .replace('>', "#gt;")
-        .replace("#lt;br/#gt;", "<br/>")
+    super::mermaid_text::escape(&crate::escape::visible(s), "<br/>")
 }
 
 /// Mermaid flowchart (renders in Markdown on GitHub and GitLab).

@@ -8,6 +8,7 @@
 
 mod export;
 mod json_out;
+pub(crate) mod mermaid_text;
 pub mod query;
 mod svg;
 pub mod views;

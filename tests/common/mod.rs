@@ -75,3 +75,26 @@ pub fn headless(browser: &std::path::Path, profile: &std::path::Path, args: &[&s
         .output()
         .unwrap_or_else(|e| panic!("cannot run chromium: {e}"))
 }
+
+/// mermaid-cli (`mmdc`, from npm) and a Puppeteer configuration in `dir`
+/// that starts the system Chromium instead of a downloaded one; `None`
+/// (after `skip`) without either.
+pub fn mermaid_cli(test: &str, dir: &std::path::Path) -> Option<(std::path::PathBuf, std::path::PathBuf)> {
+    let found = std::process::Command::new("which").arg("mmdc").output().ok().filter(|o| o.status.success());
+    let Some(found) = found else {
+        skip(test, "mermaid-cli is not installed (as .ci/run does: PUPPETEER_SKIP_DOWNLOAD=1 npm install -g @mermaid-js/mermaid-cli@11.17.0 puppeteer@24.43.1)");
+        return None;
+    };
+    let mmdc = std::path::PathBuf::from(String::from_utf8_lossy(&found.stdout).trim());
+    let browser = chromium(test)?;
+    // The flags of `headless` that matter here: root needs --no-sandbox; the
+    // rest keep Chromium off a network it does not have.
+    let config = serde_json::json!({
+        "executablePath": browser,
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    let path = dir.join("puppeteer.json");
+    std::fs::write(&path, config.to_string()).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+    Some((mmdc, path))
+}

@@ -7,23 +7,9 @@
 
 use super::{Line, Picture, Row};
 
-/// Escape text for a quoted Mermaid label: entity codes for what would
-/// end or confuse it.
+/// Text for a quoted Mermaid label, on one line.
 fn esc(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("#quot;"),
-            '<' => out.push_str("#lt;"),
-            '>' => out.push_str("#gt;"),
-            '#' => out.push_str("#35;"),
-            '&' => out.push_str("#amp;"),
-            '|' => out.push_str("#124;"),
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::graph::mermaid_text::escape(s, " ")
 }
 
 fn label(n: &super::Node) -> String {
