@@ -8,9 +8,9 @@
 //!
 //! The English catalogue entries are the patterns: a message that matches
 //! one is rewritten with the German entry of the same id and the same
-//! arguments; a message that matches none stays English. Only the syntax
-//! errors, unresolved names and the rules A001, A003 and A008 have German
-//! entries so far.
+//! arguments; a message that matches none stays English.
+//! Every rule and every check before the rules has German entries; a text
+//! no entry matches (a reason from the operating system, say) stays English.
 
 use crate::diagnostic::Diagnostic;
 use crate::i18n::{tr, Arg};
@@ -46,6 +46,10 @@ fn patterns() -> Vec<(String, Vec<Part>)> {
                 ast::PatternElement::Placeable {
                     expression: ast::Expression::Inline(ast::InlineExpression::VariableReference { id }),
                 } => parts.push(Part::Var(id.name.to_string())),
+                // `{"{"}`: a brace that is text.
+                ast::PatternElement::Placeable {
+                    expression: ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }),
+                } => parts.push(Part::Lit(value.to_string())),
                 ast::PatternElement::Placeable { .. } => {}
             }
         }
@@ -158,11 +162,102 @@ const NOUNS: &[(&str, &str)] = &[
     ("ratification", "Ratifikation"),
 ];
 
+/// What a reference stands for, in the messages of R003.
+const CONTEXTS: &[(&str, &str)] = &[
+    ("the bearer of an obligation", "den Verpflichteten einer Pflicht"),
+    ("the chair of a body", "den Vorsitz eines Gremiums"),
+    ("the decision rule of a step", "die Beschlussregel eines Schritts"),
+    ("the deputy chair of a body", "den stellvertretenden Vorsitz eines Gremiums"),
+    ("the group of a weighted threshold", "die Gruppe einer gewichteten Schwelle"),
+    ("the key of a share", "den Schlüssel eines Anteils"),
+    ("the key of a weighted threshold", "den Schlüssel einer gewichteten Schwelle"),
+    ("the key of an ownership share", "den Schlüssel eines Trägeranteils"),
+    ("the office of a seat", "das Amt eines Sitzes"),
+    ("the office of a signatory", "das Amt einer unterzeichnenden Person"),
+    ("the party of a seat", "die Partei eines Sitzes"),
+    ("the party of a signature", "die Partei einer Unterzeichnung"),
+    ("the party of an office", "die Partei eines Amtes"),
+    ("the provider of a service", "den Erbringer einer Leistung"),
+    ("the group a key distributes among", "die Gruppe, auf die ein Schlüssel verteilt"),
+    ("the money a step commits", "die Mittel, die ein Schritt bindet"),
+    ("the step before", "den vorigen Schritt"),
+    ("what an actor is part of", "das, wozu ein Akteur gehört"),
+    ("who amends the agreement", "wer die Vereinbarung ändert"),
+    ("who appoints an organ", "wer ein Organ bestellt"),
+    ("who chooses a service", "wer eine Leistung auswählt"),
+    ("who forms a body", "wer ein Gremium bildet"),
+    ("who gives an approval", "wer eine Zustimmung erteilt"),
+    ("who holds a veto", "wer ein Veto hat"),
+    ("who is consulted", "wer angehört wird"),
+    ("who may call a meeting", "wer eine Sitzung verlangen kann"),
+    ("who pays a share", "wer einen Anteil zahlt"),
+    ("who ratifies", "wer ratifiziert"),
+    ("who supervises an institution", "wer eine Einrichtung beaufsichtigt"),
+    ("who takes a step", "wer einen Schritt unternimmt"),
+    ("whom a body reports to", "an wen ein Gremium berichtet"),
+    ("whose consent a step needs", "wessen Einvernehmen ein Schritt braucht"),
+    ("among whom the chair rotates", "unter wem der Vorsitz wechselt"),
+    ("a member of a group", "ein Mitglied einer Gruppe"),
+    ("a partner of a project", "einen Partner eines Projekts"),
+    ("a party of a key", "eine Partei eines Schlüssels"),
+    ("an owner of an institution", "einen Träger einer Einrichtung"),
+    ("a beneficiary", "einen Begünstigten"),
+    ("a payer", "einen Zahlenden"),
+    ("a recipient", "einen Empfänger"),
+];
+
+/// A side of an agreement, as it follows "die Seite".
+fn german_side(value: &str) -> String {
+    match value {
+        "state" => "des Landes".to_string(),
+        "municipal" => "der Kommunen".to_string(),
+        "federal" => "des Bundes".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Money as Germans write it: EUR 1.500.000,50, EUR 80 Mio.
+fn german_money(value: &str) -> String {
+    value.replace('.', ",").replace('_', ".").replace(" million", " Mio.")
+}
+
 fn german_words(value: &str, var: &str) -> String {
+    match var {
+        "side" | "side2" => return german_side(value),
+        "parties" | "others" | "members" | "whose" | "bodies" => {
+            return value
+                .replace("the parties of key ", "die Parteien des Schlüssels ")
+                .replace(" and ", " und ")
+                .replace("none", "keine")
+        }
+        "owed" => {
+            return german_money(value).replace(" a year", " im Jahr").replace("its tranches", "seine Tranchen")
+        }
+        "part" => return value.replace("the rest", "den Rest"),
+        "bounds" => return value.replace("from ", "ab ").replace("until ", "bis ").replace(" to ", " bis "),
+        "context" => {
+            return CONTEXTS.iter().find(|(en, _)| *en == value).map_or(value, |(_, de)| de).to_string()
+        }
+        "is" => return WORDS.iter().find(|(en, _)| *en == value).map_or(value, |(_, de)| de).to_string(),
+        "places" => {
+            let mut s = value
+                .replace("the agreement header", "den Kopf der Vereinbarung")
+                .replace("the `term`", "den `term`")
+                .replace("the `amendment`", "das `amendment`")
+                .replace("` of `", "` in `");
+            if let Some((list, more)) = s.rsplit_once(" and ") {
+                s = match more.strip_suffix(" more") {
+                    Some(n) => format!("{list} und {n} weitere"),
+                    None => format!("{list} und {more}"),
+                };
+            }
+            return s;
+        }
+        _ => {}
+    }
     // Names and amounts stay as written; only descriptive arguments are words.
     if var == "total" || var == "amount" {
-        // Money as Germans write it: EUR 1.500.000,50, EUR 80 Mio.
-        return value.replace('.', ",").replace('_', ".").replace(" million", " Mio.");
+        return german_money(value);
     }
     if var == "block" {
         return NOUNS.iter().find(|(en, _)| *en == value).map_or(value, |(_, de)| de).to_string();
@@ -190,8 +285,18 @@ fn german_words(value: &str, var: &str) -> String {
         }
         return s.replace(" or ", " oder ");
     }
+    if var == "what" {
+        // The attribute R005 misses.
+        let attr = [("duty", "Pflichtinhalt"), ("requirement", "Anforderung"), ("members", "Mitglieder")];
+        if let Some((_, de)) = attr.iter().find(|(en, _)| *en == value) {
+            return de.to_string();
+        }
+    }
+    // Longer phrases first, so that " or " does not break "a name, or `all`".
+    let mut words: Vec<&(&str, &str)> = WORDS.iter().collect();
+    words.sort_by_key(|(en, _)| std::cmp::Reverse(en.len()));
     let mut s = value.to_string();
-    for (en, de) in WORDS {
+    for (en, de) in words {
         s = s.replace(en, de);
     }
     s
@@ -291,7 +396,27 @@ pub fn localize(d: &Diagnostic, lang: Lang, file_lang: Lang) -> Diagnostic {
         l.message = f(&l.message);
     }
     d.help = d.help.as_deref().map(f);
+    for r in &mut d.related {
+        r.message = f(&r.message);
+    }
     d
+}
+
+/// The findings of a run in `lang` (for the JSON report), each file's
+/// keywords in its own set. The model is left out: the reports do not read it.
+pub fn localize_results(results: &[crate::check::FileResult], lang: Lang) -> Vec<crate::check::FileResult> {
+    results
+        .iter()
+        .map(|r| {
+            let file_lang = crate::i18n::text_lang(&r.text);
+            crate::check::FileResult {
+                path: r.path.clone(),
+                text: r.text.clone(),
+                model: None,
+                diagnostics: r.diagnostics.iter().map(|d| localize(d, lang, file_lang)).collect(),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

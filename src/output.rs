@@ -313,6 +313,13 @@ fn position_json(l: &Located, span: Span) -> Map<String, Value> {
 /// The JSON report with the configuration of the run (`config`), when a
 /// pakt.toml was read or rules were turned off.
 pub fn json_run(results: &[FileResult], info: &RunInfo) -> Value {
+    let localized;
+    let results = if info.lang == crate::keywords::Lang::En {
+        results
+    } else {
+        localized = crate::i18n_diag::localize_results(results, info.lang);
+        &localized[..]
+    };
     let mut v = json_report(results);
     if info != &RunInfo::default() {
         if let Value::Object(m) = &mut v {
