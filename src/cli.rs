@@ -359,6 +359,7 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
                 no_config,
                 walk: crate::walk::WalkOptions { hidden, no_ignore, follow_links },
                 selection: crate::select::Selection::parse(&select, &warn, &ignore)?,
+                lang: lang.clone(),
             };
             if statistics && !matches!(format, Format::Human | Format::Json) {
                 return Err(RunError("--statistics is printed as text or json only".into()));

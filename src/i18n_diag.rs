@@ -230,14 +230,10 @@ fn german_words(value: &str, var: &str) -> String {
                 .replace(" and ", " und ")
                 .replace("none", "keine")
         }
-        "owed" => {
-            return german_money(value).replace(" a year", " im Jahr").replace("its tranches", "seine Tranchen")
-        }
+        "owed" => return german_money(value).replace(" a year", " im Jahr").replace("its tranches", "seine Tranchen"),
         "part" => return value.replace("the rest", "den Rest"),
         "bounds" => return value.replace("from ", "ab ").replace("until ", "bis ").replace(" to ", " bis "),
-        "context" => {
-            return CONTEXTS.iter().find(|(en, _)| *en == value).map_or(value, |(_, de)| de).to_string()
-        }
+        "context" => return CONTEXTS.iter().find(|(en, _)| *en == value).map_or(value, |(_, de)| de).to_string(),
         "is" => return WORDS.iter().find(|(en, _)| *en == value).map_or(value, |(_, de)| de).to_string(),
         "places" => {
             let mut s = value
