@@ -518,3 +518,39 @@ d-a031-before = vor dem { $date }
 d-a004-seats = { $seats } Sitze
 d-r005 = { $block } `{ $id }`: es fehlt die Angabe „{ $what }“
 d-r005-label = { $block }: hier fehlt „{ $what }“
+
+## `pakt explain --lang de` für die Probleme, die keine Regeln sind.
+
+builtin-p001 = der Text folgt nicht der Grammatik der Sprache pakt
+builtin-p002 = ein Text in Anführungszeichen wird nie geschlossen
+builtin-p004 = ein Geldbetrag ist nicht genau geschrieben (Ziffern, Gruppen mit `_`, höchstens zwei Nachkommastellen)
+builtin-p003 = ein Datum ist kein Kalenderdatum der Form JJJJ-MM-TT
+builtin-p005 = die Datei enthält keine Vereinbarung
+builtin-p006 = die Datei ist kein gültiges UTF-8
+builtin-p007 = die Datei enthält ein NUL-Byte
+builtin-p008 = die Datei ist größer als die eingestellte Grenze
+builtin-p009 = die Vereinbarung hat mehr Elemente als die eingestellte Grenze
+builtin-p010 = eine Zahl ist zu groß
+builtin-p011 = ein Wert liegt außerhalb seines Bereichs (Anzahlen von null, Brüche über 1)
+builtin-p012 = die Datei kann nicht gelesen werden (fehlt, verschwunden, keine Berechtigung)
+builtin-p013 = eine Datei mischt englische und deutsche Schlüsselwörter
+builtin-r001 = ein Name wird verwendet, ist aber nicht definiert
+builtin-r002 = ein Name ist zweimal definiert
+builtin-r003 = ein Name verweist auf die falsche Art von Element
+builtin-r004 = ein Attribut, das einmal stehen darf, ist zweimal angegeben
+builtin-r005 = ein erforderliches Attribut fehlt
+builtin-r006 = `allow` nennt eine Regel, die es nicht gibt
+builtin-r007 = die abgelöste Vereinbarung kann nicht gelesen werden oder hat Fehler
+builtin-r008 = ein `allow` unterdrückt dort, wo es steht, keinen Befund (eine Warnung)
+builtin-c001 = die Konfigurationsdatei pakt.toml ist ungültig
+builtin-note-c001 = Das ist keine Regel: pakt.toml konnte nicht als Konfiguration gelesen werden, also wurde nichts geprüft (Exit-Code 2). Die Meldung zeigt in pakt.toml; README.md (Configuration) beschreibt ihre zwei Tabellen, und docs/schema/pakt-toml.schema.json lässt einen Editor sie beim Schreiben prüfen.
+builtin-note-p008 = Das ist keine Regel: sie kann in einer Vereinbarung nicht erlaubt werden, weil die Datei über diese Grenze hinaus nicht geprüft wurde. Die Grenze lässt sich unter `[limits]` in pakt.toml (`max-file-size`, `max-elements`) oder mit `--max-file-size` anheben.
+builtin-note-p006 = Das ist keine Regel: sie kann weder eingestellt noch erlaubt werden, weil die Datei kein reiner UTF-8-Text ist. Die Vereinbarung als UTF-8 ohne NUL-Bytes speichern.
+builtin-note-p012 = Das ist keine Regel: die Datei konnte gar nicht gelesen werden (sie fehlt, verschwand während des Laufs, oder darf nicht gelesen werden). Die anderen Dateien werden trotzdem geprüft und jede Ausgabe geschrieben; der Befund zählt als Fehler.
+builtin-note-r008 = Das ist keine Regel: sie prüft die `allow`s selbst. Ein Befund kann nur dort erlaubt werden, wo er gemeldet wird: in dem Element, das pakt mit dem Befund nennt (ein Gremium, ein Sitz, eine Pflicht, …), oder im Kopf der Vereinbarung. Ein `allow` an anderer Stelle, oder eines für eine Regel, die in dieser Vereinbarung nichts findet, verdeckte heute nichts, aber morgen einen echten Befund; deshalb warnt pakt und sagt, wohin das `allow` gehört. Es dorthin verschieben, oder entfernen.
+builtin-note-r007 = Das ist keine Regel: sie kann weder eingestellt noch erlaubt werden, weil die Regeln, die eine Vereinbarung mit der abgelösten vergleichen, diese brauchen. `supersedes` nimmt den Pfad der früheren Vereinbarung relativ zu dieser Datei.
+builtin-note-other = Das ist keine Regel: sie kann weder eingestellt noch erlaubt werden, weil die Vereinbarung so, wie sie geschrieben ist, nicht gelesen werden kann. Die Meldung sagt, wo und was erwartet wurde; docs/language.md beschreibt die Sprache.
+
+## Parameter der Regeln (pakt.toml), nach Regel und Name.
+
+param-meeting-rule-min-per-year = die Mindestzahl von Sitzungen im Jahr, die eine angegebene Häufigkeit erreichen muss (Vorgabe 1)

@@ -520,3 +520,39 @@ d-a031-before = before { $date }
 d-a004-seats = { $seats } seats
 d-r005 = { $block } `{ $id }` has no { $what }
 d-r005-label = this { $block } needs { $what }
+
+## `pakt explain` for the problems that are not rules: their summary and what it adds (the English texts live in src/diagnostic.rs and src/cli_check.rs).
+
+builtin-p001 = the text does not follow the grammar of the pakt language
+builtin-p002 = a quoted text is never closed
+builtin-p004 = an amount of money is not written exactly (digits, `_` groups, at most two decimals)
+builtin-p003 = a date is not a calendar date in the form YYYY-MM-DD
+builtin-p005 = the file contains no agreement
+builtin-p006 = the file is not valid UTF-8
+builtin-p007 = the file contains a NUL byte
+builtin-p008 = the file is larger than the configured limit
+builtin-p009 = the agreement has more elements than the configured limit
+builtin-p010 = a number is too large
+builtin-p011 = a value is out of its range (zero counts, fractions above 1)
+builtin-p012 = the file cannot be read (missing, vanished, no permission)
+builtin-p013 = a file mixes English and German keywords
+builtin-r001 = a name is used but not defined
+builtin-r002 = a name is defined twice
+builtin-r003 = a name points at the wrong kind of element
+builtin-r004 = an attribute that may appear once is given twice
+builtin-r005 = a required attribute is missing
+builtin-r006 = `allow` names a rule that does not exist
+builtin-r007 = the superseded agreement cannot be read or has errors
+builtin-r008 = an `allow` suppresses no finding where it stands (a warning)
+builtin-c001 = the configuration file pakt.toml is invalid
+builtin-note-c001 = This is not a rule: pakt.toml could not be read as a configuration, so nothing was checked (exit code 2). The message points into pakt.toml; README.md (Configuration) describes its two tables, and docs/schema/pakt-toml.schema.json lets an editor check it as you type.
+builtin-note-p008 = This is not a rule: it cannot be allowed in an agreement, because the file was not checked beyond this limit. The limit can be raised under `[limits]` in pakt.toml (`max-file-size`, `max-elements`) or with `--max-file-size`.
+builtin-note-p006 = This is not a rule: it cannot be configured or allowed, because the file is not plain UTF-8 text. Save the agreement as UTF-8 without NUL bytes.
+builtin-note-p012 = This is not a rule: the file could not be read at all (it is missing, vanished while pakt ran, or may not be read). The other files are still checked and every output is written; the finding counts as an error.
+builtin-note-r008 = This is not a rule: it checks the `allow`s themselves. A finding can be allowed only where it is reported: in the element pakt names with the finding (a body, a seat, an obligation, …) or in the agreement header. An `allow` anywhere else, or of a rule that finds nothing in this agreement, would hide nothing today but hide a real finding tomorrow, so pakt warns and says where the `allow` must go. Move it there, or remove it.
+builtin-note-r007 = This is not a rule: it cannot be configured or allowed, because the rules that compare an agreement with the one it supersedes need that agreement. `supersedes` takes the path of the earlier agreement relative to this file.
+builtin-note-other = This is not a rule: it cannot be configured or allowed, because the agreement cannot be read as written. The diagnostic says where, and what was expected; docs/language.md describes the language.
+
+## Parameters of the rules (pakt.toml), by rule and name.
+
+param-meeting-rule-min-per-year = the least number of meetings per year a stated frequency must reach (default 1)

@@ -162,3 +162,77 @@ fn a_configuration_error_is_german_too() {
     assert!(err.contains("unbekannter Schweregrad `laut`"), "{err}");
     assert!(err.contains("ein Schweregrad ist \"error\", \"warning\" oder \"off\""), "{err}");
 }
+
+/// The prose of a Markdown page: without code blocks.
+fn page_prose(page: &str) -> String {
+    let mut out = String::new();
+    let mut code = false;
+    for line in page.lines() {
+        if line.starts_with("```") {
+            code = !code;
+            continue;
+        }
+        if !code {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn every_explanation_is_german_prose() {
+    let mut problems = Vec::new();
+    for r in pakt::rules::REGISTRY {
+        let page = pakt::rules::explanation_de(r.code).unwrap();
+        // The title names the rule: "# A001 parity: …".
+        let body = page.split_once(": ").map_or(page, |(_, rest)| rest);
+        for (n, line) in page_prose(body).lines().enumerate() {
+            let words = english_words(line);
+            if !words.is_empty() {
+                problems.push(format!("{} line {}: {words:?} in: {line}", r.code, n + 1));
+            }
+        }
+        assert_ne!(
+            page.lines().next(),
+            r.explanation.lines().next(),
+            "{}: the German title is the English one",
+            r.code
+        );
+    }
+    assert!(problems.is_empty(), "English in German explanations:\n{}", problems.join("\n"));
+}
+
+fn explain(code: &str, lang: &str) -> String {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_pakt"));
+    c.args(["explain", code, "--lang", lang]);
+    for v in ["PAKT_LANG", "LANG", "LC_ALL", "LC_MESSAGES"] {
+        c.env_remove(v);
+    }
+    let o = c.output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{code}");
+    String::from_utf8(o.stdout).unwrap()
+}
+
+#[test]
+fn explain_is_german_for_every_code() {
+    let codes: Vec<&str> = pakt::rules::REGISTRY
+        .iter()
+        .map(|r| r.code)
+        .chain(pakt::diagnostic::BUILTIN.iter().map(|(c, _, _)| *c))
+        .collect();
+    assert!(codes.len() > 60, "{codes:?}");
+    for code in codes {
+        let de = explain(code, "de");
+        assert_ne!(de, explain(code, "en"), "{code}");
+        // The header and the title name the rule (`A002 (seat-count)`, `# A002 seat-count: …`).
+        let prose: String = de
+            .lines()
+            .skip(1)
+            .map(|l| if l.starts_with("# ") { l.split_once(": ").map_or("", |(_, t)| t) } else { l })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let words = english_words(&page_prose(&prose));
+        assert!(words.is_empty(), "{code}: English words {words:?} in:\n{de}");
+    }
+}
