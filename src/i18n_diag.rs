@@ -25,17 +25,23 @@ enum Part {
 
 thread_local! {
     static PATTERNS: OnceCell<Vec<(String, Vec<Part>)>> = const { OnceCell::new() };
+    static VIEW_PATTERNS: OnceCell<Vec<(String, Vec<Part>)>> = const { OnceCell::new() };
 }
 
 /// The English `d-…` messages as patterns of literal text and variables.
 fn patterns() -> Vec<(String, Vec<Part>)> {
+    patterns_with("d-")
+}
+
+/// The English messages whose id starts with `prefix`, as patterns.
+fn patterns_with(prefix: &str) -> Vec<(String, Vec<Part>)> {
     let Ok(resource) = fluent_syntax::parser::parse(crate::i18n::EN_FTL) else {
         return Vec::new();
     };
     let mut out = Vec::new();
     for entry in resource.body {
         let ast::Entry::Message(m) = entry else { continue };
-        if !m.id.name.starts_with("d-") {
+        if !m.id.name.starts_with(prefix) {
             continue;
         }
         let Some(value) = m.value else { continue };
@@ -216,6 +222,69 @@ fn german_side(value: &str) -> String {
     }
 }
 
+/// The phrases of `pakt who` for a requirement, a quorum or a meeting
+/// rule, longest first.
+const PHRASES: &[(&str, &str)] = &[
+    ("the consent of every member (einvernehmlich)", "das Einvernehmen aller Mitglieder (einvernehmlich)"),
+    (" of the voting members present", " der anwesenden stimmberechtigten Mitglieder"),
+    (" of the members present", " der anwesenden Mitglieder"),
+    (" of the voting members", " der stimmberechtigten Mitglieder"),
+    (" of the members", " der Mitglieder"),
+    (" members present", " anwesende Mitglieder"),
+    (" of voting", " der Stimmberechtigten"),
+    ("members carrying at least ", "Mitglieder mit mindestens "),
+    (" of the figures of key ", " der Zahlen des Schlüssels "),
+    ("the assent of ", "die Zustimmung von "),
+    (" (a veto)", " (ein Veto)"),
+    (" parties)", " Parteien)"),
+    (", or on request of ", ", oder auf Verlangen von "),
+    (" (a soft minimum)", " (ein weiches Minimum)"),
+    ("as a rule ", "in der Regel "),
+    ("regularly", "regelmäßig"),
+    (" per year", "-mal im Jahr"),
+    (" per quarter", "-mal im Quartal"),
+    (" per month", "-mal im Monat"),
+    ("at least ", "mindestens "),
+    (" members", " Mitglieder"),
+    ("unanimity", "Einstimmigkeit"),
+    ("a majority", "die Mehrheit"),
+    (" majority", "-Mehrheit"),
+    ("by consent", "im Einvernehmen"),
+    ("by majority", "mit Mehrheit"),
+    ("unanimously", "einstimmig"),
+    (" among ", " unter "),
+    ("per seat", "je Sitz"),
+    ("per bloc", "je Block"),
+    (" coalition profiles", " Koalitionsprofile"),
+    (" coalitions)", " Koalitionen)"),
+    ("enumeration (all ", "Aufzählung (alle "),
+    (" type of interchangeable players", " Typ austauschbarer Spieler"),
+    (" types of interchangeable players", " Typen austauschbarer Spieler"),
+    ("types (", "Typen ("),
+    (" or of ", " oder von "),
+    (" or ", " oder "),
+    (" of `", " von `"),
+];
+
+fn phrase_words(value: &str) -> String {
+    let mut s = value.to_string();
+    for (en, de) in PHRASES {
+        s = s.replace(en, de);
+    }
+    // On request of 2 members: the dative.
+    if s.contains("Verlangen von") && s.ends_with(" Mitglieder") {
+        s.push('n');
+    }
+    s = s.replace(" Mitglieder oder von", " Mitgliedern oder von");
+    // "a 2/3-Mehrheit" → "eine 2/3-Mehrheit"
+    if let Some(rest) = s.strip_prefix("a ") {
+        if rest.contains("-Mehrheit") {
+            return format!("eine {rest}");
+        }
+    }
+    s
+}
+
 /// Money as Germans write it: EUR 1.500.000,50, EUR 80 Mio.
 fn german_money(value: &str) -> String {
     value.replace('.', ",").replace('_', ".").replace(" million", " Mio.")
@@ -232,6 +301,66 @@ fn german_words(value: &str, var: &str) -> String {
         }
         "owed" => return german_money(value).replace(" a year", " im Jahr").replace("its tranches", "seine Tranchen"),
         "part" => return value.replace("the rest", "den Rest"),
+        "modality" => {
+            let de = [
+                ("must", "muss"),
+                ("shall", "soll"),
+                ("may", "kann"),
+                ("examines", "prüft"),
+                ("recommends", "empfiehlt"),
+                ("provides", "erbringt"),
+                ("pays", "zahlt"),
+                ("advisory, no vote", "beratend, ohne Stimme"),
+            ];
+            return de.iter().find(|(en, _)| *en == value).map_or(value, |(_, d)| d).to_string();
+        }
+        "money" => {
+            return german_money(value)
+                .replace("up to ", "bis zu ")
+                .replace("about ", "etwa ")
+                .replace(" per year", " im Jahr")
+        }
+        "sidename" => {
+            return match value {
+                "state" => "Land",
+                "municipal" => "Kommunen",
+                "federal" => "Bund",
+                other => other,
+            }
+            .to_string()
+        }
+        "every" => {
+            return match value {
+                "year" => "jährlich".to_string(),
+                "quarter" => "vierteljährlich".to_string(),
+                "month" => "monatlich".to_string(),
+                other => format!("alle {}", other.replace("years", "Jahre").replace("months", "Monate")),
+            }
+        }
+        "req" | "meet" | "method" => return phrase_words(value),
+        "sides" => {
+            return value
+                .split(", ")
+                .map(|v| match v {
+                    "state" => "Land",
+                    "municipal" => "Kommunen",
+                    "federal" => "Bund",
+                    other => other,
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+        "bound" => return if value == "all" { "alle".to_string() } else { value.to_string() },
+        "vetoes" => return if value == "none" { "keine".to_string() } else { value.to_string() },
+        "period" => {
+            return match value {
+                "year" => "Jahr",
+                "quarter" => "Quartal",
+                "month" => "Monat",
+                other => other,
+            }
+            .to_string()
+        }
         "bounds" => return value.replace("from ", "ab ").replace("until ", "bis ").replace(" to ", " bis "),
         "context" => return CONTEXTS.iter().find(|(en, _)| *en == value).map_or(value, |(_, de)| de).to_string(),
         "is" => return WORDS.iter().find(|(en, _)| *en == value).map_or(value, |(_, de)| de).to_string(),
@@ -317,6 +446,142 @@ fn translate(text: &str, lang: Lang) -> String {
         }
         text.to_string()
     })
+}
+
+/// One piece of the text of a query or a view (`v-…` in the catalogue) in
+/// `lang`: the whole piece if a pattern matches it, else each part between
+/// `separators` (tried in order), else the piece as it is.
+pub fn translate_view(text: &str, lang: Lang) -> String {
+    if lang == Lang::En || text.is_empty() {
+        return text.to_string();
+    }
+    view_piece(text, lang, &[" · ", "; "])
+}
+
+/// Lists joined by ` · ` or `; ` are translated item by item; a piece
+/// that no pattern takes whole is tried item by item between `, `.
+fn view_piece(text: &str, lang: Lang, separators: &[&str]) -> String {
+    for (i, sep) in separators.iter().enumerate() {
+        if text.contains(sep) {
+            let rest = separators.get(i + 1..).unwrap_or(&[]);
+            return text.split(sep).map(|p| view_piece(p, lang, rest)).collect::<Vec<_>>().join(sep);
+        }
+    }
+    if let Some(t) = view_whole(text, lang) {
+        return t;
+    }
+    if text.contains(", ") {
+        return text
+            .split(", ")
+            .map(|p| view_whole(p, lang).unwrap_or_else(|| p.to_string()))
+            .collect::<Vec<_>>()
+            .join(", ");
+    }
+    text.to_string()
+}
+
+/// A view's boxes, edges and titles in `lang`.
+pub fn translate_picture(p: &mut crate::graph::views::Picture, lang: Lang) {
+    use crate::graph::views::Row;
+    if lang == Lang::En {
+        return;
+    }
+    p.title = translate_view(&p.title, lang);
+    for n in &mut p.nodes {
+        n.title = translate_view(&n.title, lang);
+        for r in &mut n.rows {
+            match r {
+                Row::Text(t) | Row::Note(t) | Row::Heading(t) | Row::Mark(t) | Row::Figure(t) => {
+                    *t = translate_view(t, lang);
+                }
+                Row::Bars(bars) => {
+                    for b in bars {
+                        b.label = translate_view(&b.label, lang);
+                        b.text = translate_view(&b.text, lang);
+                    }
+                }
+            }
+        }
+    }
+    for e in &mut p.edges {
+        e.label = e.label.as_deref().map(|l| translate_view(l, lang));
+    }
+    for c in &mut p.clusters {
+        c.title = translate_view(&c.title, lang);
+    }
+}
+
+fn view_whole(text: &str, lang: Lang) -> Option<String> {
+    VIEW_PATTERNS.with(|p| {
+        for (id, parts) in p.get_or_init(|| patterns_with("v-")) {
+            if let Some(found) = matches(parts, text) {
+                let values: Vec<(String, String)> = found
+                    .iter()
+                    .map(|(k, v)| {
+                        let v = match k.as_str() {
+                            // A list or a phrase inside: translated piece by piece.
+                            "list" | "why" | "rule" | "decides" | "quorum" | "extra" | "who" | "label" => {
+                                translate_view(v, lang)
+                            }
+                            // A seat's facts: "party land, state side, 4 members, voting".
+                            "parts" => split_outside_parentheses(v)
+                                .iter()
+                                .map(|p| view_whole(p, lang).unwrap_or_else(|| p.to_string()))
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                            _ => german_words(v, k),
+                        };
+                        (k.clone(), v)
+                    })
+                    .collect();
+                let args: Vec<(&str, Arg<'_>)> = values.iter().map(|(k, v)| (k.as_str(), Arg::Text(v))).collect();
+                return Some(tr(lang, id, &args));
+            }
+        }
+        None
+    })
+}
+
+/// The items of a list joined by `, `, a comma inside parentheses kept.
+fn split_outside_parentheses(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 && text.get(i + 1..).is_some_and(|r| r.starts_with(' ')) => {
+                out.push(text.get(start..i).unwrap_or(""));
+                start = i + 2;
+            }
+            _ => {}
+        }
+    }
+    out.push(text.get(start..).unwrap_or(""));
+    out
+}
+
+/// Every line of a query's text output in `lang`, its indentation kept.
+/// A table (columns set apart by runs of spaces) stays as it is: its
+/// columns would no longer line up.
+pub fn translate_lines(text: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
+        let trimmed = body.trim_start();
+        out.push_str(body.get(..body.len() - trimmed.len()).unwrap_or(""));
+        if trimmed.contains("   ") {
+            out.push_str(trimmed);
+        } else {
+            out.push_str(&translate_view(trimmed, lang));
+        }
+        out.push_str(end);
+    }
+    out
 }
 
 /// Write keywords quoted in backticks in the German set: each word of a
