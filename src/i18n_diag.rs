@@ -663,6 +663,47 @@ pub fn localize(d: &Diagnostic, lang: Lang, file_lang: Lang) -> Diagnostic {
     d
 }
 
+/// The words miette and the renderer put around a finding (`error:`,
+/// `help:`, `see FILE:…`), in `lang`: the frame of the human report.
+pub fn german_frame(rendered: String, lang: Lang) -> String {
+    if lang == Lang::En {
+        return rendered;
+    }
+    let mut out = String::with_capacity(rendered.len() + 16);
+    for (i, line) in rendered.split_inclusive('\n').enumerate() {
+        let mut l = line.to_string();
+        if i == 0 {
+            for (en, de) in [("error: ", "Fehler: "), ("warning: ", "Warnung: ")] {
+                if let Some(at) =
+                    l.find(en).filter(|at| *at == 0 || l.get(..*at).is_some_and(|p| p.starts_with('\u{1b}')))
+                {
+                    l.replace_range(at..at + en.len(), de);
+                    break;
+                }
+            }
+        }
+        for (en, de) in [
+            ("  help: \u{1b}[0msee ", "  Hilfe: \u{1b}[0msiehe "),
+            ("  help: see ", "  Hilfe: siehe "),
+            ("  help: ", "  Hilfe: "),
+        ] {
+            if l.contains(en) {
+                l = l.replacen(en, de, 1);
+                break;
+            }
+        }
+        if let Some(rest) = l.strip_prefix("        see ") {
+            l = format!("        siehe {rest}");
+        }
+        let indent = l.len() - l.trim_start().len();
+        if let Some(rest) = l.trim_start().strip_prefix("allowed in the agreement: ") {
+            l = format!("{}in der Vereinbarung erlaubt: {rest}", l.get(..indent).unwrap_or(""));
+        }
+        out.push_str(&l);
+    }
+    out
+}
+
 /// The findings of a run in `lang` (for the JSON report), each file's
 /// keywords in its own set. The model is left out: the reports do not read it.
 pub fn localize_results(results: &[crate::check::FileResult], lang: Lang) -> Vec<crate::check::FileResult> {

@@ -286,7 +286,7 @@ fn human(results: &[FileResult], options: &Options, info: &RunInfo) -> String {
         let file_lang = crate::i18n::text_lang(&r.text);
         for d in r.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
             let d = &crate::i18n_diag::localize(d, info.lang, file_lang);
-            let rendered = renderer.render(d, render);
+            let rendered = crate::i18n_diag::german_frame(renderer.render(d, render), info.lang);
             out.push_str(&rendered);
             out.push('\n');
         }
