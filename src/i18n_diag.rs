@@ -1,4 +1,5 @@
-//! Diagnostics in German, and keywords in messages in the file's own set.
+//! Diagnostics, queries and views in German, and keywords in messages in
+//! the file's own set.
 //!
 //! In: a diagnostic as the checks made it (English), the language of the
 //! run and the keyword set of the file. Out: the same diagnostic with its
@@ -11,6 +12,8 @@
 //! arguments; a message that matches none stays English.
 //! Every rule and every check before the rules has German entries; a text
 //! no entry matches (a reason from the operating system, say) stays English.
+//! The texts of `who`, `obligations`, `power` and the graph views are
+//! matched the same way against the entries `v-…`, piece by piece.
 
 use crate::diagnostic::Diagnostic;
 use crate::i18n::{tr, Arg};
@@ -696,6 +699,10 @@ pub fn german_frame(rendered: String, lang: Lang) -> String {
             l = format!("        siehe {rest}");
         }
         let indent = l.len() - l.trim_start().len();
+        if let Some(n) = l.trim().strip_suffix(" more places:").filter(|n| n.chars().all(|c| c.is_ascii_digit())) {
+            let end = if l.ends_with('\n') { "\n" } else { "" };
+            l = format!("{}{n} weitere Stellen:{end}", l.get(..indent).unwrap_or(""));
+        }
         if let Some(rest) = l.trim_start().strip_prefix("allowed in the agreement: ") {
             l = format!("{}in der Vereinbarung erlaubt: {rest}", l.get(..indent).unwrap_or(""));
         }
@@ -744,6 +751,29 @@ mod tests {
             translate("`2018-02-30` is not a valid date: 2018-02 has no day 30 (it has 28 days)", Lang::De),
             "`2018-02-30` ist kein gültiges Datum: 2018-02 hat keinen Tag 30 (er hat 28 Tage)"
         );
+    }
+
+    #[test]
+    fn the_frame_of_a_finding_in_german() {
+        let en = "error: A018(continuity)\n\n  × x\n  help: did you mean `a`?\n        see f.pakt:1:2: y\n        2 more places:\n          f.pakt:3:4: z\n        allowed in the agreement: weil\n";
+        assert_eq!(german_frame(en.to_string(), Lang::En), en);
+        assert_eq!(
+            german_frame(en.to_string(), Lang::De),
+            "Fehler: A018(continuity)\n\n  × x\n  Hilfe: did you mean `a`?\n        siehe f.pakt:1:2: y\n        2 weitere Stellen:\n          f.pakt:3:4: z\n        in der Vereinbarung erlaubt: weil\n"
+        );
+        let colored = "\u{1b}[33mwarning: R008(unused-allow)\u{1b}[0m\n\u{1b}[36m  help: \u{1b}[0msee f.pakt:1:1: x\n";
+        assert_eq!(
+            german_frame(colored.to_string(), Lang::De),
+            "\u{1b}[33mWarnung: R008(unused-allow)\u{1b}[0m\n\u{1b}[36m  Hilfe: \u{1b}[0msiehe f.pakt:1:1: x\n"
+        );
+    }
+
+    #[test]
+    fn view_texts_translate_piece_by_piece() {
+        assert_eq!(translate_view("must 2 · shall 1", Lang::De), "muss 2 · soll 1");
+        assert_eq!(translate_view("for kommunen; free of charge", Lang::De), "für kommunen; unentgeltlich");
+        assert_eq!(translate_view("for kommunen; free of charge", Lang::En), "for kommunen; free of charge");
+        assert_eq!(translate_view("Name of a Land", Lang::De), "Name of a Land");
     }
 
     #[test]
