@@ -25,7 +25,8 @@ severity-off = off
 
 ## Diagnostics. The English entries are the texts the checks write (with
 ## their variables); a diagnostic whose text matches one is shown in German
-## with the German entry of the same id. More specific entries come first.
+## with the German entry of the same id. More specific entries come first;
+## entries that start with a variable come last, longest text first.
 
 d-p001 = expected { $expected }, found { $found }
 d-p001-label = expected { $expected }
@@ -54,7 +55,6 @@ d-a001-declared = parity is declared here
 d-a001-side-help = give the seat `side state` or `side municipal`, or a `party` that has a side
 d-a001 = `{ $body }` is declared paritätisch but has { $counts } voting seats
 d-a001-here = declared paritätisch here
-d-a001-counts = { $counts } voting seats
 d-a001-help = give both sides the same number of voting seats, or mark a seat without a vote `advisory`
 d-a003-decides = `{ $body }` decides but has no meeting rule
 d-a003-tasks = `{ $body }` has tasks but has no meeting rule
@@ -96,7 +96,6 @@ d-p003 = `{ $date }` is not a valid date: { $why }
 d-p003-label = not a calendar date
 d-p003-help = dates are written YYYY-MM-DD (ISO 8601), e.g. 2018-10-17
 d-why-month = month { $month } does not exist
-d-why-day = { $month } has no day { $day } (it has { $max } days)
 d-why-date = a date is written YYYY-MM-DD
 d-p004 = malformed amount: { $why }
 d-p004-label = this amount
@@ -110,9 +109,6 @@ d-why-dot-after-comma-de = `{ $token }` has a dot after the comma: the comma sep
 d-why-groups-de = `{ $token }`: in a file with German keywords a dot groups thousands (`80.000.000`) and a comma separates decimals (`1,5 Mio.`)
 d-p005 = the file contains no agreement
 d-p005-label = nothing here but white space and comments
-
-## Rules A002–A043, the checks before the rules (P, R, C), then the patterns that are only a variable and a few words (last, so that they do not take a more specific text).
-
 d-a002 = `{ $body }` states { $declared } seats but lists { $listed }
 d-a002-help = list every seat (a seat with `count N` stands for N members), or correct the stated number
 d-a004-request = the request threshold of `{ $body }` is { $value }, but it must lie between 1 and its { $seats } seats
@@ -185,6 +181,7 @@ d-a017-label = no `term` block
 d-a017-help = add `term {"{"} from YYYY-MM-DD until YYYY-MM-DD {"}"}` or `term {"{"} until_revoked notice 6 months {"}"}`
 d-a018-none = `{ $body }` continues `{ $old }`, but this agreement supersedes no other
 d-a018-none-label = continues a body of which agreement?
+d-a018-supersede-help = name the earlier agreement in the header: `supersedes "earlier.pakt"`
 d-a018 = `{ $body }` continues `{ $old }`, but `{ $file }` has no body of that name
 d-a018-label = no such body in the superseded agreement
 d-a018-superseded = the superseded agreement
@@ -492,34 +489,37 @@ d-c001-param-label = unknown key
 d-c001-param-help = `{ $rule }` takes: { $params }
 d-c001-min = `{ $param }` of rule `{ $rule }` must be a whole number of at least { $min }
 d-c001-min-label = not allowed here
+d-a004-request-label = request threshold { $value }
+d-a031-lapses = lapses below { $below }
+d-a033 = fill in: { $instruction }
+d-a004-quorum-label = quorum { $value }
+d-a022-quorum-label = quorum { $quorum }
+d-a031-before = before { $date }
+d-r005-label = this { $block } needs { $what }
 d-a029 = { $count } payers owe `{ $financing }` ({ $owed }) together, but no share is stated: each could be held to the whole
 d-a029-group = { $members } owe { $part } of `{ $financing }` ({ $owed }) together as `{ $group }`, but no key splits it among them
 d-a028-two-as-one = { $payers } pays two shares of `{ $financing }`: one as `{ $first }` and one as `{ $second }`
 d-a028-two-as = { $payers } pay two shares of `{ $financing }`: one as `{ $first }` and one as `{ $second }`
 d-a002-listed = { $listed } member seats listed in this body
 d-a034-person = { $holder } holds two seats of `{ $body }`: `{ $first }` and `{ $second }`
+d-why-day = { $month } has no day { $day } (it has { $max } days)
 d-a028-noshare-one = { $payers } pays `{ $financing }` but has no share
 d-a028-noshare = { $payers } pay `{ $financing }` but have no share
 d-p006-label = { $count } invalid byte(s) here
 d-a022-key-votes = { $percent } % of `{ $key }` votes here
 d-a002-label = { $declared } seats stated here
-d-a004-request-label = request threshold { $value }
 d-a028-percentages = { $percent } % in percentages
 d-a022-vote = { $seated } of `{ $of }` vote here
 d-a022-voting = { $voting } voting members
 d-a031-label = { $count } ratifications
+d-a001-counts = { $counts } voting seats
 d-a022-needed = { $count } of `{ $of }` needed
-d-a031-lapses = lapses below { $below }
 d-a028-label = { $percent } % in shares
+d-r005 = { $block } `{ $id }` has no { $what }
 d-a026-label = { $sum } % in all
 d-a032-label = { $sum } % in all
-d-a033 = fill in: { $instruction }
-d-a004-quorum-label = quorum { $value }
-d-a022-quorum-label = quorum { $quorum }
-d-a031-before = before { $date }
 d-a004-seats = { $seats } seats
-d-r005 = { $block } `{ $id }` has no { $what }
-d-r005-label = this { $block } needs { $what }
+
 
 ## `pakt explain` for the problems that are not rules: their summary and what it adds (the English texts live in src/diagnostic.rs and src/cli_check.rs).
 
