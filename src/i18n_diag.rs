@@ -545,6 +545,46 @@ fn view_whole(text: &str, lang: Lang) -> Option<String> {
     })
 }
 
+/// A line of the table of `pakt power` in German, in the same columns:
+/// the header, or a row `side state  5  no  yes  11/15 (0.733) …`.
+fn power_table_line(line: &str) -> Option<String> {
+    let row = |name: &str, cells: [&str; 7]| {
+        let [seats, alone, block, a, b, c, d] = cells;
+        format!("{name:<26} {seats:>5}  {alone:<6} {block:<5}  {a:<18} {b:<18} {c:<18} {d}").trim_end().to_string()
+    };
+    if line.starts_with("seats  alone  block") {
+        let h = row(
+            "",
+            ["Sitze", "allein", "Veto", "Banzhaf (Sitze)", "Shapley (Sitze)", "Banzhaf (Blöcke)", "Shapley (Blöcke)"],
+        );
+        return Some(h.trim_start().to_string());
+    }
+    let t: Vec<&str> = line.split_whitespace().collect();
+    let [kind, id, seats, alone, block, a1, a2, b1, b2, c1, c2, d1, d2] = t.as_slice() else { return None };
+    let kind = match *kind {
+        "side" => "Seite",
+        "party" => "Partei",
+        "group" => "Gruppe",
+        "actor" => "Akteur",
+        "office" => "Amt",
+        "seat" => "Sitz",
+        _ => return None,
+    };
+    let id = match *id {
+        "state" => "Land",
+        "municipal" => "Kommunen",
+        "federal" => "Bund",
+        other => other,
+    };
+    let yes = |w: &str| match w {
+        "yes" => Some("ja"),
+        "no" => Some("nein"),
+        _ => None,
+    };
+    let (a, b, c, d) = (format!("{a1} {a2}"), format!("{b1} {b2}"), format!("{c1} {c2}"), format!("{d1} {d2}"));
+    Some(row(&format!("{kind} {id}"), [seats, yes(alone)?, yes(block)?, &a, &b, &c, &d]))
+}
+
 /// The items of a list joined by `, `, a comma inside parentheses kept.
 fn split_outside_parentheses(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -578,7 +618,7 @@ pub fn translate_lines(text: &str, lang: Lang) -> String {
         let trimmed = body.trim_start();
         out.push_str(body.get(..body.len() - trimmed.len()).unwrap_or(""));
         if trimmed.contains("   ") {
-            out.push_str(trimmed);
+            out.push_str(&power_table_line(trimmed).unwrap_or_else(|| trimmed.to_string()));
         } else {
             out.push_str(&translate_view(trimmed, lang));
         }
