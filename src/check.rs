@@ -121,6 +121,9 @@ pub struct Settings {
     pub walk: crate::walk::WalkOptions,
     /// Rules selected on the command line (over pakt.toml).
     pub selection: crate::select::Selection,
+    /// `--lang` (or `PAKT_LANG`): the language of a configuration error,
+    /// which comes before any file is read.
+    pub lang: Option<String>,
 }
 
 /// One checked file.
@@ -254,7 +257,11 @@ fn config_for(path: &Path, boundary: Option<&Path>, settings: &Settings) -> Resu
     let mut config = if settings.no_config {
         Config::default()
     } else {
-        Config::for_file_within(path, settings.config.as_deref(), boundary).map_err(|e| RunError(e.to_string()))?
+        Config::for_file_within(path, settings.config.as_deref(), boundary).map_err(|mut e| {
+            let lang = crate::i18n::choose(settings.lang.as_deref(), &[]);
+            e.diagnostic = crate::i18n_diag::localize(&e.diagnostic, lang, crate::keywords::Lang::En);
+            RunError(e.to_string())
+        })?
     };
     settings.selection.apply(&mut config);
     Ok(config)

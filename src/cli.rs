@@ -116,6 +116,10 @@ pub enum Command {
         /// How many edges around `--focus` to keep.
         #[arg(long, default_value_t = 1)]
         radius: usize,
+        /// Language of the labels: de or en (default: German for a file with
+        /// German keywords, else the locale).
+        #[arg(long, env = "PAKT_LANG", value_parser = ["de", "en"])]
+        lang: Option<String>,
     },
     /// List everything a party must, shall, may or examines, directly and
     /// through its offices and seats.
@@ -125,6 +129,10 @@ pub enum Command {
         party: String,
         #[arg(long, value_enum, default_value = "text")]
         format: QueryFormat,
+        /// Language of the labels: de or en (default: German for a file with
+        /// German keywords, else the locale).
+        #[arg(long, env = "PAKT_LANG", value_parser = ["de", "en"])]
+        lang: Option<String>,
     },
     /// Show who sits in a body and who chairs it.
     Who {
@@ -133,6 +141,10 @@ pub enum Command {
         body: String,
         #[arg(long, value_enum, default_value = "text")]
         format: QueryFormat,
+        /// Language of the labels: de or en (default: German for a file with
+        /// German keywords, else the locale).
+        #[arg(long, env = "PAKT_LANG", value_parser = ["de", "en"])]
+        lang: Option<String>,
     },
     /// Show what changed in substance between two versions of an agreement.
     ///
@@ -165,6 +177,10 @@ pub enum Command {
         /// (consent, unanimity, majority or a fraction such as 2/3), marked as assumed.
         #[arg(long)]
         assume: Option<String>,
+        /// Language of the labels: de or en (default: German for a file with
+        /// German keywords, else the locale).
+        #[arg(long, env = "PAKT_LANG", value_parser = ["de", "en"])]
+        lang: Option<String>,
     },
     /// Format agreements in the canonical layout (files are rewritten atomically).
     #[command(
@@ -359,6 +375,7 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
                 no_config,
                 walk: crate::walk::WalkOptions { hidden, no_ignore, follow_links },
                 selection: crate::select::Selection::parse(&select, &warn, &ignore)?,
+                lang: lang.clone(),
             };
             if statistics && !matches!(format, Format::Human | Format::Json) {
                 return Err(RunError("--statistics is printed as text or json only".into()));
@@ -402,7 +419,7 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             writeln!(w).and_then(|()| w.flush()).map_err(io)?;
             Ok(0)
         }
-        Command::Graph { file, format, view, layout, focus, radius } => {
+        Command::Graph { file, format, view, layout, focus, radius, lang } => {
             let Some((result, predecessor)) = load_clean(&file, err, color)? else { return Ok(1) };
             let Some(model) = &result.model else { return Ok(1) };
             // SVG is for people, and the whole graph is a poster: it shows
@@ -413,6 +430,8 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
                 graph::views::View::All
             });
             if let Some(mut picture) = graph::views::picture(model, view) {
+                let lang = crate::i18n::choose(lang.as_deref(), &[crate::i18n::text_lang(&result.text)]);
+                crate::i18n_diag::translate_picture(&mut picture, lang);
                 if let Some(f) = &focus {
                     picture = match picture.focus(f) {
                         Some(p) => p,
@@ -464,7 +483,7 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             out.write_all(text.as_bytes()).map_err(io)?;
             Ok(0)
         }
-        Command::Obligations { file, party, format } => {
+        Command::Obligations { file, party, format, lang } => {
             let Some((result, _)) = load_clean(&file, err, color)? else { return Ok(1) };
             let Some(model) = &result.model else { return Ok(1) };
             let Some(pid) = model.parties.iter().position(|p| p.id.value == party) else {
@@ -479,7 +498,10 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             let pid = crate::model::PartyId(u32::try_from(pid).unwrap_or(u32::MAX));
             let duties = graph::query::obligations(model, pid);
             let text = match format {
-                QueryFormat::Text => graph::query::obligations_text(model, pid, &duties),
+                QueryFormat::Text => crate::i18n_diag::translate_lines(
+                    &graph::query::obligations_text(model, pid, &duties),
+                    crate::i18n::choose(lang.as_deref(), &[crate::i18n::text_lang(&result.text)]),
+                ),
                 QueryFormat::Json => {
                     json_text(&serde_json::json!({"agreement": model.id.value, "party": party, "duties": duties}))?
                 }
@@ -487,7 +509,7 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             out.write_all(text.as_bytes()).map_err(io)?;
             Ok(0)
         }
-        Command::Who { file, body, format } => {
+        Command::Who { file, body, format, lang } => {
             let Some((result, _)) = load_clean(&file, err, color)? else { return Ok(1) };
             let Some(model) = &result.model else { return Ok(1) };
             let Some(bid) = model.bodies.iter().position(|b| b.id.value == body) else {
@@ -503,7 +525,10 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
                 return Ok(1);
             };
             let text = match format {
-                QueryFormat::Text => graph::query::who_text(&w),
+                QueryFormat::Text => crate::i18n_diag::translate_lines(
+                    &graph::query::who_text(&w),
+                    crate::i18n::choose(lang.as_deref(), &[crate::i18n::text_lang(&result.text)]),
+                ),
                 QueryFormat::Json => json_text(&serde_json::to_value(&w).map_err(|e| RunError(e.to_string()))?)?,
             };
             out.write_all(text.as_bytes()).map_err(io)?;
@@ -554,11 +579,17 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             out.write_all(text.as_bytes()).map_err(io)?;
             Ok(i32::from(!report.is_equivalent()))
         }
-        Command::Power { file, body, format, assume } => {
+        Command::Power { file, body, format, assume, lang } => {
             let Some((result, _)) = load_clean(&file, err, color)? else { return Ok(1) };
             let Some(model) = &result.model else { return Ok(1) };
             let text = crate::power::command(model, body.as_deref(), assume.as_deref(), format)
                 .map_err(|e| RunError(format!("{}: {e}", file.display())))?;
+            let text = if format == crate::power::PowerFormat::Text {
+                let lang = crate::i18n::choose(lang.as_deref(), &[crate::i18n::text_lang(&result.text)]);
+                crate::i18n_diag::translate_lines(&text, lang)
+            } else {
+                text
+            };
             out.write_all(text.as_bytes()).map_err(io)?;
             Ok(0)
         }

@@ -286,7 +286,7 @@ fn human(results: &[FileResult], options: &Options, info: &RunInfo) -> String {
         let file_lang = crate::i18n::text_lang(&r.text);
         for d in r.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
             let d = &crate::i18n_diag::localize(d, info.lang, file_lang);
-            let rendered = renderer.render(d, render);
+            let rendered = crate::i18n_diag::german_frame(renderer.render(d, render), info.lang);
             out.push_str(&rendered);
             out.push('\n');
         }
@@ -313,6 +313,13 @@ fn position_json(l: &Located, span: Span) -> Map<String, Value> {
 /// The JSON report with the configuration of the run (`config`), when a
 /// pakt.toml was read or rules were turned off.
 pub fn json_run(results: &[FileResult], info: &RunInfo) -> Value {
+    let localized;
+    let results = if info.lang == crate::keywords::Lang::En {
+        results
+    } else {
+        localized = crate::i18n_diag::localize_results(results, info.lang);
+        &localized[..]
+    };
     let mut v = json_report(results);
     if info != &RunInfo::default() {
         if let Value::Object(m) = &mut v {

@@ -49,3 +49,24 @@ fn mixed_keywords_in_german() {
     let out = out.replace(f.to_str().unwrap(), "gemischt.pakt");
     insta::assert_snapshot!("mixed_keywords_de", out);
 }
+
+#[test]
+fn german_messages_for_more_findings() {
+    // Rules from every part of the catalogue and checks before the rules,
+    // English keywords, German words.
+    for path in [
+        "tests/fixtures/rules/A006-consent-before-financing.fail.pakt",
+        "tests/fixtures/rules/A021-unblockable-binding.fail.pakt",
+        "tests/fixtures/rules/A029-indeterminate-shares.fail.pakt",
+        "tests/fixtures/rules/A035-dates.fail.pakt",
+        "tests/fixtures/rules/A040-side-kind.fail.pakt",
+        "tests/fixtures/errors/wrong-kind.pakt",
+        "tests/fixtures/german3/allow-unknown-and-unused.pakt",
+    ] {
+        let (code, out) = check(&[path, "--lang", "de"]);
+        assert!(code == 1 || code == 0, "{out}");
+        assert!(out.contains(" Datei geprüft, "), "{out}");
+        let name = std::path::Path::new(path).file_stem().unwrap().to_string_lossy().replace(".fail", "");
+        insta::assert_snapshot!(format!("more_{name}"), out);
+    }
+}
