@@ -104,6 +104,15 @@ pub fn format(format: Format, results: &[FileResult], options: &Options) -> Stri
 
 /// Every finding of a run in one format, with what the run was set up with.
 pub fn format_run(format: Format, results: &[FileResult], options: &Options, info: &RunInfo) -> String {
+    // The CI formats carry the run's language too (a German reviewer reads
+    // the annotations); human and JSON output localize on their own.
+    let localized;
+    let results = if info.lang == crate::keywords::Lang::En || matches!(format, Format::Human | Format::Json) {
+        results
+    } else {
+        localized = crate::i18n_diag::localize_results(results, info.lang);
+        &localized[..]
+    };
     match format {
         Format::Human => human(results, options, info),
         Format::Json => pretty(&json_run(results, info)),

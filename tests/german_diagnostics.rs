@@ -70,3 +70,23 @@ fn german_messages_for_more_findings() {
         insta::assert_snapshot!(format!("more_{name}"), out);
     }
 }
+
+/// The CI formats carry the German message too: a reviewer reads the
+/// annotation in the pull request, not the human output.
+#[test]
+fn ci_formats_speak_the_runs_language() {
+    let file = "tests/fixtures/rules/A001-parity.fail.pakt";
+    for format in ["github", "gnu", "sarif", "gitlab"] {
+        let (code, de) = check(&[file, "--lang", "de", "--format", format]);
+        assert_eq!(code, 1, "{format}: {de}");
+        assert!(de.contains("ist als paritätisch erklärt"), "{format}: {de}");
+        let (_, en) = check(&[file, "--lang", "en", "--format", format]);
+        assert!(en.contains("is declared paritätisch") && !en.contains("ist als paritätisch erklärt"), "{format}: {en}");
+    }
+    // Machine formats stay machine-readable in German.
+    let (_, sarif) = check(&[file, "--lang", "de", "--format", "sarif"]);
+    let v: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    let text = v["runs"][0]["results"][0]["message"]["text"].as_str().unwrap();
+    assert!(text.contains("paritätisch erklärt"), "{text}");
+    assert_eq!(v["runs"][0]["results"][0]["ruleId"], "A001");
+}

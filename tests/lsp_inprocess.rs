@@ -517,3 +517,23 @@ fn formatting_uses_pakt_fmt() {
     );
     assert!(none.is_null(), "{none}");
 }
+
+/// A file written with German keywords gets German diagnostics in the
+/// editor, as `pakt check` gives them (unless `PAKT_LANG` says otherwise).
+#[test]
+fn a_german_file_gets_german_diagnostics() {
+    if std::env::var("PAKT_LANG").is_ok_and(|v| !v.is_empty()) {
+        eprintln!("SKIPPED a_german_file_gets_german_diagnostics: PAKT_LANG is set");
+        return;
+    }
+    let text = std::fs::read_to_string("tests/fixtures_de/A001-parity.fail.pakt").unwrap();
+    let mut s = Session::new();
+    let uri = uri_of("tests/fixtures_de/A001-parity.fail.pakt");
+    s.open(&uri, &text);
+    let d = &s.published[&uri];
+    let a001 = d.as_array().unwrap().iter().find(|d| d["code"] == "A001").expect("an A001 finding");
+    let message = a001["message"].as_str().unwrap();
+    assert!(message.contains("ist als paritätisch erklärt"), "{message}");
+    assert!(message.contains("\nHilfe: "), "{message}");
+    assert!(!message.contains("is declared"), "{message}");
+}

@@ -392,7 +392,9 @@ pub fn node_id(m: &Model, target: Target) -> String {
     format!("{}:{}", target.kind_name(), m.target_id(target))
 }
 
-fn short(text: &str, max: usize) -> String {
+/// A label shortened for a picture (the SVG of `--view all`); the graph
+/// itself, and so its JSON, DOT and Mermaid, keeps every label whole.
+pub(crate) fn short(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_string()
     } else {
@@ -414,14 +416,14 @@ pub fn build(m: &Model, predecessor: Option<&Model>) -> Graph {
     b.add(
         this.clone(),
         NodeKind::Agreement,
-        &short(title, 60),
+        title,
         Some(m.id.span),
         m.date.as_ref().map(|d| d.value.to_string()),
     );
     if let Some(pre) = predecessor {
         let id = format!("agreement:{}", pre.id.value);
         let t = pre.title.as_ref().map_or(pre.id.value.as_str(), |t| t.value.as_str());
-        b.add(id.clone(), NodeKind::Agreement, &short(t, 60), None, pre.date.as_ref().map(|d| d.value.to_string()));
+        b.add(id.clone(), NodeKind::Agreement, t, None, pre.date.as_ref().map(|d| d.value.to_string()));
         b.edge(&this, &id, EdgeKind::Supersedes);
     }
     for side in [Side::Federal, Side::State, Side::Municipal] {
@@ -503,7 +505,7 @@ pub fn build(m: &Model, predecessor: Option<&Model>) -> Graph {
                 detail.push("advisory".to_string());
             }
             let detail = if detail.is_empty() { None } else { Some(detail.join(", ")) };
-            b.add(sid.clone(), NodeKind::Seat, &short(label, 60), Some(seat.id.span), detail);
+            b.add(sid.clone(), NodeKind::Seat, label, Some(seat.id.span), detail);
             b.edge(&sid, &id, EdgeKind::SitsIn);
             if let Some(r) = &seat.party {
                 b.edge(&node_id(m, r.target), &sid, EdgeKind::HoldsSeat);
@@ -551,9 +553,9 @@ pub fn build(m: &Model, predecessor: Option<&Model>) -> Graph {
             b.add(
                 did.clone(),
                 NodeKind::Decision,
-                &short(label, 60),
+                label,
                 Some(d.id.span),
-                Some(short(&words.join("; "), 90)),
+                Some(words.join("; ")),
             );
             b.edge(&did, &id, EdgeKind::RuleOf);
             for r in d.requires.iter().flat_map(|c| c.any_of.iter()) {
@@ -585,7 +587,7 @@ pub fn build(m: &Model, predecessor: Option<&Model>) -> Graph {
     for o in &m.obligations {
         let id = format!("obligation:{}", o.id.value);
         let detail = match (&o.modality, &o.action) {
-            (Some(md), Some(a)) => Some(format!("{} {}", md.value.keyword(), short(&a.value, 70))),
+            (Some(md), Some(a)) => Some(format!("{} {}", md.value.keyword(), a.value)),
             _ => None,
         };
         b.add(id.clone(), NodeKind::Obligation, &o.id.value, Some(o.id.span), detail);
@@ -645,7 +647,7 @@ pub fn build(m: &Model, predecessor: Option<&Model>) -> Graph {
                 let money = if s.commits_money.is_some() { ", commits money" } else { "" };
                 format!("{}{money}", k.value.keyword())
             });
-            b.add(id, NodeKind::Step, &short(label, 60), Some(s.id.span), detail);
+            b.add(id, NodeKind::Step, label, Some(s.id.span), detail);
         }
         for (i, s) in p.steps.iter().enumerate() {
             let id = format!("step:{}.{}", p.id.value, s.id.value);

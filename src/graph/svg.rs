@@ -157,8 +157,9 @@ pub fn svg(g: &Graph) -> String {
         let mut width: f64 = 80.0;
         for n in nodes {
             let Some(node) = g.graph.node_weight(*n) else { continue };
-            let lines = wrap(&node.label);
-            let detail = node.detail.as_deref().map(wrap).unwrap_or_default();
+            // The picture shortens long names and details; the graph keeps them whole.
+            let lines = wrap(&super::short(&node.label, 60));
+            let detail = node.detail.as_deref().map(|d| wrap(&super::short(d, 90))).unwrap_or_default();
             let longest = lines.iter().chain(detail.iter()).map(|l| l.chars().count()).max().unwrap_or(0);
             width = width.max(longest as f64 * CHAR_W + 2.0 * PAD + 10.0);
             boxes.push((*n, lines, detail));

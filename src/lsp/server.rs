@@ -50,6 +50,10 @@ pub struct Server {
     initialized: bool,
     shutdown: bool,
     docs_base: String,
+    /// `PAKT_LANG` when the server started; without it, a file's messages are
+    /// German when it is written with German keywords, else in the locale's
+    /// language (as `pakt check` does).
+    lang_flag: Option<String>,
 }
 
 impl Default for Server {
@@ -192,6 +196,7 @@ impl Server {
             initialized: false,
             shutdown: false,
             docs_base: crate::output::docs_base(),
+            lang_flag: std::env::var("PAKT_LANG").ok().filter(|v| !v.is_empty()),
         }
     }
 
@@ -596,6 +601,16 @@ impl Server {
 
     fn to_lsp(&self, doc: &Document, d: &Diagnostic) -> lsp::Diagnostic {
         let a = &doc.analysis;
+        let file_lang = crate::i18n::text_lang(&a.text);
+        let lang = crate::i18n::choose(self.lang_flag.as_deref(), &[file_lang]);
+        let localized;
+        let d = if lang == crate::keywords::Lang::En && file_lang == crate::keywords::Lang::En {
+            d
+        } else {
+            localized = crate::i18n_diag::localize(d, lang, file_lang);
+            &localized
+        };
+        let help = if lang == crate::keywords::Lang::De { "Hilfe" } else { "help" };
         let mut related: Vec<lsp::DiagnosticRelatedInformation> = d
             .secondary
             .iter()
@@ -616,7 +631,7 @@ impl Server {
         }
         let mut message = d.message.clone();
         if let Some(h) = &d.help {
-            message.push_str(&format!("\nhelp: {h}"));
+            message.push_str(&format!("\n{help}: {h}"));
         }
         lsp::Diagnostic {
             range: a.lines.range(&a.text, d.primary.span),
