@@ -176,6 +176,7 @@ rows! {
     "step.kind.changed", N, Ma, "what a step does changes";
     "step.by.changed", N, Mi, "someone else takes a step";
     "step.commits_money.changed", N, Mi, "whether a step commits money changes";
+    "step.under.changed", N, Ma, "the decision rule a step is taken under (`under`) changes";
     "term.added", N, Ma, "a term is agreed";
     "term.removed", N, Ma, "the term clause is dropped";
     "term.dates.changed", N, Ma, "the term's start or end changes";
@@ -231,6 +232,7 @@ rows! {
     "institution.owners.changed", N, Ma, "who owns an institution, or in what shares, changes";
     "institution.organs.changed", N, Ma, "the organs of an institution change";
     "institution.changed", N, Mi, "the legal form, seat, start, supervision or predecessor of an institution changes";
+    "institution.replaces", N, Ma, "an institution takes over (`takes_over`) from an office, body, actor or institution that is dropped: one replacement, not a removal and a foundation";
     "act.added", N, E, "another act is cited";
     "act.removed", N, E, "an act is no longer cited";
     "act.changed", N, E, "a cited act's name, date or kind changes";
@@ -619,6 +621,7 @@ pub fn classify(kind: &str, field: &str, old: Option<&Field>, new: Option<&Field
         ("step", "kind") => "step.kind.changed",
         ("step", "by") => "step.by.changed",
         ("step", "commits_money") => "step.commits_money.changed",
+        ("step", "under") => "step.under.changed",
         ("term", "from" | "until" | "until_revoked") => "term.dates.changed",
         ("term", "notice") => match (old, new) {
             (Some(Field::Number(a)), Some(Field::Number(b))) if b > a => "term.notice.longer",

@@ -168,6 +168,7 @@ pub fn field(name: &str) -> &str {
         "supervision" => "Aufsicht",
         "takes_over" => "übernimmt",
         "before_split" => "vor Aufteilung",
+        "under" => "nach Beschlussregel",
         other => other,
     }
 }
@@ -340,6 +341,7 @@ pub static ROWS: &[(&str, &str)] = &[
     ("step.kind.changed", "was ein Schritt bewirkt, ändert sich"),
     ("step.by.changed", "ein anderer nimmt einen Schritt vor"),
     ("step.commits_money.changed", "ob ein Schritt Mittel bindet, ändert sich"),
+    ("step.under.changed", "die Beschlussregel, nach der ein Schritt gefasst wird, ändert sich"),
     ("term.added", "eine Laufzeit wird vereinbart"),
     ("term.removed", "die Laufzeitregelung entfällt"),
     ("term.dates.changed", "Beginn oder Ende der Laufzeit ändern sich"),
@@ -401,6 +403,7 @@ pub static ROWS: &[(&str, &str)] = &[
     ("institution.owners.changed", "wem eine Einrichtung zu welchen Anteilen gehört, ändert sich"),
     ("institution.organs.changed", "die Organe einer Einrichtung ändern sich"),
     ("institution.changed", "Rechtsform, Sitz, Beginn, Aufsicht oder Vorgänger einer Einrichtung ändern sich"),
+    ("institution.replaces", "eine Einrichtung tritt an die Stelle einer entfallenden Stelle, eines Gremiums oder einer Einrichtung (`takes_over`)"),
     ("act.added", "ein weiterer Rechtsakt wird genannt"),
     ("act.removed", "ein Rechtsakt wird nicht mehr genannt"),
     ("act.changed", "Name, Datum oder Art eines genannten Rechtsakts ändern sich"),

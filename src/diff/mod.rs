@@ -17,7 +17,9 @@ pub mod amendments;
 pub mod classify;
 pub mod fassung;
 pub mod german;
+mod group;
 mod render;
+mod replace;
 pub mod synopse;
 pub mod words;
 
@@ -162,6 +164,8 @@ pub enum ChangeKind {
     Continued,
     /// The same element under another id (matched by its content).
     Renamed,
+    /// A new element takes over from a removed one (`takes_over`).
+    Replaced,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -655,6 +659,7 @@ pub fn flatten(m: &Model, rename: &BTreeMap<String, String>) -> Vec<Element> {
                 ("consent_of", f.set(&s.consent_of)),
                 ("consultation_of", f.set(&s.consultation_of)),
                 ("commits_money", flag(s.commits_money)),
+                ("under", s.under.as_ref().map(|r| Field::Text(f.r(r)))),
             ];
             f.push("step", format!("{}.{}", p.id.value, s.id.value), s.span, Some(key.clone()), &s.meta, fields);
             if let Some(el) = f.out.last_mut() {
@@ -1054,6 +1059,8 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
     }
     changes.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.path.cmp(&b.path)));
     let changes = fold_into_containers(changes);
+    let changes = replace::link(changes, new, &old_elements, &old_index);
+    let changes = group::fold(changes, &old_elements, &old_index, &new_elements, &new_index);
     let mut changes = collapse_renumbering(changes);
     // By the agreement's structure: sections in their natural order (the
     // new numbering; removed elements keep their old one), file order within.

@@ -21,6 +21,7 @@ fn sign(kind: ChangeKind) -> &'static str {
         ChangeKind::Changed => "~",
         ChangeKind::Continued => ">",
         ChangeKind::Renamed => "=",
+        ChangeKind::Replaced => ">",
     }
 }
 
@@ -36,6 +37,8 @@ fn verb(kind: ChangeKind, lang: Lang) -> &'static str {
         (ChangeKind::Continued, Lang::De) => "fortgeführt",
         (ChangeKind::Renamed, Lang::En) => "renamed",
         (ChangeKind::Renamed, Lang::De) => "umbenannt",
+        (ChangeKind::Replaced, Lang::En) => "replaces",
+        (ChangeKind::Replaced, Lang::De) => "tritt an die Stelle von",
     }
 }
 
