@@ -85,3 +85,68 @@ fn a_pair_that_differs_only_in_a_note_is_not_equivalent() {
     assert_eq!(code, 0, "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_successor_institution_is_one_replacement() {
+    let cs = changes();
+    let replaced = find(&cs, "institution.replaces");
+    assert_eq!(replaced.len(), 1, "{replaced:?}");
+    let r = replaced[0];
+    assert_eq!((r["kind"].as_str(), r["element"].as_str(), r["id"].as_str()), (Some("replaced"), Some("institution"), Some("anstalt")));
+    // Founding an institution is major; the replacement keeps that weight.
+    assert_eq!((r["weight"].as_str(), r["effect"].as_str()), (Some("major"), Some("neutral")));
+    assert!(r["old"].as_str().unwrap().starts_with("office `geschaeftsstelle`: Geschäftsstelle des Portalverbunds"), "{r}");
+    assert!(r["new"].as_str().unwrap().starts_with("Anstalt für den Portalbetrieb"), "{r}");
+    // Both sides and the words that link them are its evidence.
+    let evidence: Vec<&str> = r["evidence"].as_array().unwrap().iter().map(|e| e.as_str().unwrap()).collect();
+    assert_eq!(evidence.len(), 3, "{evidence:?}");
+    assert!(evidence[0].starts_with("- office `geschaeftsstelle`"), "{evidence:?}");
+    assert!(evidence[1].starts_with("+ institution `anstalt`"), "{evidence:?}");
+    assert_eq!(evidence[2], "takes_over \"die Aufgaben der Geschäftsstelle\" from 2033-01-01");
+    // Not also a removal and a foundation of their own.
+    assert!(find(&cs, "office.removed").is_empty() && find(&cs, "institution.added").is_empty());
+    // Both spans point at the two blocks.
+    assert!(r["old_span"]["line"].as_u64().is_some() && r["new_span"]["line"].as_u64().is_some(), "{r}");
+}
+
+#[test]
+fn a_rule_that_shows_at_three_levels_is_one_change() {
+    let cs = changes();
+    // The Konferenz decides by consent, its Freigabe step needs the Länder's
+    // consent, an obligation says so: one line, the body's rule.
+    let rule = find(&cs, "body.decides.stronger");
+    assert_eq!(rule.len(), 1, "{rule:?}");
+    let r = rule[0];
+    assert_eq!((r["id"].as_str(), r["old"].as_str(), r["new"].as_str()), (Some("konferenz"), Some("majority"), Some("consent")));
+    assert_eq!((r["effect"].as_str(), r["weight"].as_str()), (Some("strengthening"), Some("major")));
+    let evidence: Vec<&str> = r["evidence"].as_array().unwrap().iter().map(|e| e.as_str().unwrap()).collect();
+    assert_eq!(
+        evidence,
+        [
+            "~ step `freigabe.beschluss`.consent_of: + nordland, suedland [step.consent.added]",
+            "+ obligation `einvernehmen`: must neue Portaldienste nur im Einvernehmen mit den Ländern freigeben [obligation.added]",
+        ]
+    );
+    assert!(find(&cs, "step.consent.added").is_empty(), "the step is evidence, not a line");
+    assert!(cs.iter().all(|c| c["id"] != "einvernehmen"), "the obligation is evidence, not a line");
+    // The other changes stay lines of their own: the reporting duty's note
+    // is not folded anywhere.
+    assert_eq!(find(&cs, "note.changed").len(), 1);
+}
+
+#[test]
+fn every_format_of_the_invented_pair_is_pinned() {
+    for format in ["markdown", "json", "html"] {
+        let (code, out) = pakt(&["diff", OLD, NEW, "--format", format, "--lang", "en"]);
+        assert_eq!(code, 1);
+        insta::assert_snapshot!(format!("diff-v2-{format}"), out);
+    }
+    // Markdown and HTML show the evidence under its change.
+    let (_, md) = pakt(&["diff", OLD, NEW, "--format", "markdown", "--lang", "en"]);
+    assert!(md.contains("| | ↳ ~ step `freigabe.beschluss`.consent_of: + nordland, suedland [step.consent.added] | | | |"), "{md}");
+    let (_, html) = pakt(&["diff", OLD, NEW, "--format", "html", "--lang", "en"]);
+    // The English HTML's Synopse is the agreement's text, not pakt source.
+    assert!(html.contains("<th>Previous version (Bisherige Fassung)</th><th>New version (Neue Fassung)</th>"), "{html}");
+    assert!(!html.contains("share bund 60 %") && !html.contains("financing betrieb"), "pakt source in the Synopse");
+    assert!(html.contains("<ul class=\"evidence\"><li>- office `geschaeftsstelle`: Geschäftsstelle des Portalverbunds [office.removed]</li>"), "{html}");
+}

@@ -217,7 +217,19 @@ pub fn fassung(m: &Model, rename: &BTreeMap<String, String>) -> Vec<Section> {
         c.add("procedure", &p.id.value, &p.meta, p.span.start, None, gen);
     }
     for i in &m.institutions {
-        c.add("institution", &i.id.value, &i.meta, i.span.start, None, Vec::new());
+        // Founded, and the predecessor it takes over from: a replacement
+        // shows in the Synopse too.
+        let mut s = vec![format!(
+            "Es wird die Einrichtung „{}“{}{} errichtet.",
+            i.name.value,
+            i.legal_form.as_ref().map(|f| format!(" als {}", f.value)).unwrap_or_default(),
+            i.located_in.as_ref().map(|l| format!(" mit Sitz in {}", l.value)).unwrap_or_default()
+        )];
+        for t in &i.takes_over {
+            let from = t.from.as_ref().map(|d| format!(" ab dem {}", german::date(&d.value))).unwrap_or_default();
+            s.push(format!("Sie übernimmt{from} {}.", t.what.value.trim_end_matches('.')));
+        }
+        c.add("institution", &i.id.value, &i.meta, i.span.start, None, s);
     }
     for r in &m.ratifications {
         c.add("ratification", &r.id.value, &r.meta, r.span.start, None, Vec::new());

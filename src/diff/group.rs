@@ -61,19 +61,24 @@ fn set<'e>(e: &'e Element, field: &str) -> Option<&'e BTreeSet<String>> {
     }
 }
 
-/// The line a folded change leaves under the one that stays.
+/// The line a folded change leaves under the one that stays, in the signs
+/// of the text report (so that it reads the same in English and German):
+/// `+ seat `x`: …`, `~ step `y`.consent_of: + a, b [rule]`.
 fn evidence_line(c: &Change) -> String {
-    let body = match (c.kind, c.field) {
-        (ChangeKind::Changed, Some(f)) => match (&c.old, &c.new) {
-            (Some(o), Some(n)) => format!(": {f} {o} → {n}"),
-            (None, Some(n)) => format!(": {f} now {n}"),
-            (Some(o), None) => format!(": {f} no longer {o}"),
-            (None, None) => format!(": {f} changed"),
-        },
-        (ChangeKind::Removed, _) => format!(" removed: {}", c.old.clone().unwrap_or_default()),
-        _ => format!(" added: {}", c.new.clone().unwrap_or_default()),
+    let (sign, what) = match (c.kind, c.field) {
+        (ChangeKind::Changed, Some(f)) => {
+            let value = match (&c.old, &c.new) {
+                (Some(o), Some(n)) => format!("{o} → {n}"),
+                (None, Some(n)) => format!("+ {n}"),
+                (Some(o), None) => format!("- {o}"),
+                (None, None) => String::new(),
+            };
+            ('~', format!("{} `{}`.{f}: {value}", c.element, c.id))
+        }
+        (ChangeKind::Removed, _) => ('-', format!("{} `{}`: {}", c.element, c.id, c.old.clone().unwrap_or_default())),
+        _ => ('+', format!("{} `{}`: {}", c.element, c.id, c.new.clone().unwrap_or_default())),
     };
-    format!("{} `{}`{body} ({})", c.element, c.id, c.rule)
+    format!("{sign} {what} [{}]", c.rule)
 }
 
 /// Which line a change belongs under, if it is the same change as another.
@@ -202,7 +207,11 @@ pub fn fold(
     }
     out.into_iter()
         .map(|(i, mut c)| {
-            for f in folded.remove(&i).unwrap_or_default() {
+            let mut parts = folded.remove(&i).unwrap_or_default();
+            // From the rule down: seats and steps, then the obligations
+            // that say the same in words.
+            parts.sort_by_key(|f| f.element == "obligation");
+            for f in parts {
                 c.weight = c.weight.min(f.weight);
                 c.evidence.push(evidence_line(&f));
                 c.evidence.extend(f.evidence);

@@ -13,6 +13,7 @@
 //! it, and the old body's seats, tasks and the references to it are read
 //! under the new name.
 
+mod align;
 pub mod amendments;
 pub mod classify;
 pub mod fassung;
@@ -861,7 +862,10 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
         map
     };
     let (old_index, new_index) = (index_of(&old_elements), index_of(&new_elements));
-    let renamed = match_renamed(&old_elements, &new_elements, &old_by_key, &new_keys);
+    let mut renamed = match_renamed(&old_elements, &new_elements, &old_by_key, &new_keys);
+    let old_keys: BTreeSet<String> = old_by_key.keys().cloned().collect();
+    let reworded = align::reworded_goals(&old_elements, &new_elements, &old_keys, &new_keys, &renamed);
+    renamed.extend(reworded);
     let renamed_old: BTreeSet<&String> = renamed.values().collect();
     let mut changes: Vec<Change> = Vec::new();
 

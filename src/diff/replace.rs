@@ -128,12 +128,13 @@ pub fn link(changes: Vec<Change>, new: &Model, old_elements: &[Element], old_ind
     for (at, gone, says) in links {
         let Some(old) = slots.get_mut(gone).and_then(Option::take) else { continue };
         let Some(c) = slots.get_mut(at).and_then(Option::as_mut) else { continue };
-        let line = |c: &Change, verb: &str, text: &Option<String>| {
-            format!("{} `{}` {verb}: {}", c.element, c.id, text.clone().unwrap_or_default())
+        // In the signs of the text report, as `group` writes its evidence.
+        let line = |c: &Change, sign: char, text: &Option<String>| {
+            format!("{sign} {} `{}`: {} [{}]", c.element, c.id, text.clone().unwrap_or_default(), c.rule)
         };
-        let mut evidence = vec![line(&old, "removed", &old.old), says];
+        let mut evidence = vec![line(&old, '-', &old.old), says];
         if c.kind == ChangeKind::Added {
-            evidence.insert(1, line(c, "added", &c.new));
+            evidence.insert(1, line(c, '+', &c.new));
         }
         evidence.extend(old.evidence.iter().cloned());
         evidence.append(&mut c.evidence);
