@@ -69,7 +69,9 @@ fn mutate(text: &str) -> String {
     let mut lines = 0usize;
     for line in text.lines() {
         lines += 1;
-        if let Some(rest) = line.strip_prefix("// ---------------------------------------------------------------- cluster ") {
+        if let Some(rest) =
+            line.strip_prefix("// ---------------------------------------------------------------- cluster ")
+        {
             cluster = rest.trim().parse().unwrap_or(cluster);
         }
         if skipping {
@@ -84,7 +86,11 @@ fn mutate(text: &str) -> String {
         }
         let mut l = line.to_string();
         if cluster % 7 == 0 && l.starts_with(&format!("goal ziel_{cluster} ")) {
-            l = l.replacen(&format!("ziel_{cluster} "), &format!("ziel_{cluster}_neu "), 1).replacen(".\"", " gemeinsam.\"", 1);
+            l = l.replacen(&format!("ziel_{cluster} "), &format!("ziel_{cluster}_neu "), 1).replacen(
+                ".\"",
+                " gemeinsam.\"",
+                1,
+            );
         }
         if cluster % 3 == 0 {
             l = l.replace("meets at_least 3 per year", "meets at_least 4 per year");
@@ -107,14 +113,17 @@ fn mutate(text: &str) -> String {
 #[divan::bench(args = SIZES, sample_count = 20)]
 fn diff(bencher: Bencher, size: usize) {
     let p = get(size);
-    bencher.bench(|| pakt::diff::diff(black_box(&p.old), &p.old_text, "old.pakt", black_box(&p.new), &p.new_text, "new.pakt"));
+    bencher.bench(|| {
+        pakt::diff::diff(black_box(&p.old), &p.old_text, "old.pakt", black_box(&p.new), &p.new_text, "new.pakt")
+    });
 }
 
 #[divan::bench(args = SIZES, sample_count = 20)]
 fn diff_and_text(bencher: Bencher, size: usize) {
     let p = get(size);
     bencher.bench(|| {
-        let r = pakt::diff::diff(black_box(&p.old), &p.old_text, "old.pakt", black_box(&p.new), &p.new_text, "new.pakt");
+        let r =
+            pakt::diff::diff(black_box(&p.old), &p.old_text, "old.pakt", black_box(&p.new), &p.new_text, "new.pakt");
         pakt::diff::text(&r, false).len()
     });
 }
@@ -123,7 +132,8 @@ fn diff_and_text(bencher: Bencher, size: usize) {
 fn diff_and_json(bencher: Bencher, size: usize) {
     let p = get(size);
     bencher.bench(|| {
-        let r = pakt::diff::diff(black_box(&p.old), &p.old_text, "old.pakt", black_box(&p.new), &p.new_text, "new.pakt");
+        let r =
+            pakt::diff::diff(black_box(&p.old), &p.old_text, "old.pakt", black_box(&p.new), &p.new_text, "new.pakt");
         pakt::diff::json(&r).to_string().len()
     });
 }

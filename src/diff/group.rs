@@ -31,6 +31,11 @@ use std::collections::{BTreeMap, BTreeSet};
 const PARTY_LISTS: &[&str] =
     &["bearer", "beneficiary", "members", "partners", "binding", "requests", "consent_of", "consultation_of"];
 
+/// How many changed rules of the bodies that bear an obligation are
+/// looked at for it: a body has a few, and a crafted file with thousands
+/// must not make the report quadratic.
+const MAX_RULES: usize = 16;
+
 /// The element a change is about: the old one for a removal, else the new.
 fn element<'e>(
     c: &Change,
@@ -121,7 +126,8 @@ pub fn fold(
     if a.party.is_empty() && a.body.is_empty() && a.decision.is_empty() {
         return changes;
     }
-    let anchored: BTreeSet<usize> = a.party.values().chain(a.body.values()).chain(a.decision.values()).copied().collect();
+    let anchored: BTreeSet<usize> =
+        a.party.values().chain(a.body.values()).chain(a.decision.values()).copied().collect();
     let effect_of = |i: usize| changes.get(i).map(|c| c.effect);
     let mut under: BTreeMap<usize, usize> = BTreeMap::new();
     // The parties whose consent the steps under a rule anchor gain or lose.
@@ -169,29 +175,42 @@ pub fn fold(
             }
         }
     }
-    // Obligations of the body that say the same, to the same parties.
-    let body_of = |anchor: usize| {
-        changes.get(anchor).map(|c| match c.element {
-            "decision" => c.id.split('.').next().unwrap_or("").to_string(),
-            _ => c.id.clone(),
-        })
-    };
+    // Obligations of the body that say the same, to the same parties. The
+    // rule anchors by body, so that each obligation looks only at the
+    // rules of the bodies that bear it (a few at most: bounded).
+    let mut by_body: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for at in consent.keys() {
+        if let Some(c) = changes.get(*at) {
+            let body = match c.element {
+                "decision" => c.id.split('.').next().unwrap_or("").to_string(),
+                _ => c.id.clone(),
+            };
+            by_body.entry(body).or_default().push(*at);
+        }
+    }
     for (i, c) in changes.iter().enumerate() {
         crate::work::tick(1);
-        let same_kind = matches!(c.rule, "obligation.added" | "obligation.removed")
-            || c.rule.starts_with("obligation.modality.");
+        let same_kind =
+            matches!(c.rule, "obligation.added" | "obligation.removed") || c.rule.starts_with("obligation.modality.");
         if c.element != "obligation" || !same_kind || under.contains_key(&i) {
             continue;
         }
         let Some(e) = element(c, old, old_index, new, new_index) else { continue };
         let Some(beneficiaries) = set(e, "beneficiary") else { continue };
-        let at = consent.iter().find(|(at, parties)| {
-            let Some(body) = body_of(**at) else { return false };
-            let bears = set(e, "bearer").is_some_and(|b| b.contains(&body)) || e.container == format!("body:{body}");
-            bears && effect_of(**at) == Some(c.effect) && beneficiaries.is_subset(parties)
-        });
-        if let Some((at, _)) = at {
-            under.insert(i, *at);
+        let task_of = e.container.strip_prefix("body:");
+        let bodies = set(e, "bearer").into_iter().flatten().map(String::as_str).chain(task_of);
+        let at = bodies
+            .filter_map(|b| by_body.get(b))
+            .flatten()
+            .take(MAX_RULES)
+            .find(|at| {
+                crate::work::tick(1);
+                effect_of(**at) == Some(c.effect)
+                    && consent.get(*at).is_some_and(|parties| beneficiaries.is_subset(parties))
+            })
+            .copied();
+        if let Some(at) = at {
+            under.insert(i, at);
         }
     }
     if under.is_empty() {

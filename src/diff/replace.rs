@@ -18,7 +18,7 @@
 
 use super::{classify, Change, ChangeKind, Element};
 use crate::model::Model;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The kinds of element an institution can take over from.
 const PREDECESSORS: &[&str] = &["office", "body", "actor", "institution"];
@@ -48,40 +48,94 @@ fn normal(s: &str) -> String {
     out
 }
 
-/// How well `what` names the element: 3 its whole name, 2 its id, 1 the
-/// head noun of its name; 0 not at all.
-fn fit(what: &str, e: &Element) -> u8 {
-    let name = match e.fields.get("name") {
-        Some(super::Field::Text(t)) => t.as_str(),
-        _ => "",
-    };
-    let (name_n, id_n) = (normal(name), normal(&e.id));
-    if name_n.trim().len() >= 4 && what.contains(&name_n) {
-        return 3;
+/// The longest name (in words) looked for in a `takes_over` text: each
+/// word of the text starts at most this many phrases, so the search stays
+/// linear in the text.
+const MAX_NAME_WORDS: usize = 12;
+
+/// Removed elements by the phrases that name them, one map per level of
+/// fit, searched from the best: `levels[2]` their whole name, `[1]` their
+/// id, `[0]` the head noun of their name.
+#[derive(Default)]
+struct Names {
+    levels: [BTreeMap<String, Vec<usize>>; 3],
+}
+
+impl Names {
+    fn add(&mut self, level: usize, phrase: &str, r: usize) {
+        let words: Vec<&str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
+        if words.is_empty() || words.len() > MAX_NAME_WORDS || words.concat().chars().count() < 4 {
+            return;
+        }
+        if let Some(map) = self.levels.get_mut(level) {
+            let list = map.entry(words.join(" ")).or_default();
+            if !list.contains(&r) {
+                list.push(r);
+            }
+        }
     }
-    if id_n.trim().len() >= 4 && what.contains(&id_n) {
-        return 2;
+
+    /// The one removed element `what` names best, if exactly one fits at
+    /// the best level that any fits at.
+    fn fit(&self, what: &str) -> Option<usize> {
+        let words: Vec<&str> = what.split(' ').filter(|w| !w.is_empty()).collect();
+        for map in self.levels.iter().rev() {
+            let mut found: BTreeSet<usize> = BTreeSet::new();
+            for start in 0..words.len() {
+                for len in 1..=MAX_NAME_WORDS {
+                    crate::work::tick(1);
+                    let Some(phrase) = words.get(start..start + len) else { break };
+                    if let Some(list) = map.get(&phrase.join(" ")) {
+                        // Two are enough to know it is ambiguous.
+                        found.extend(list.iter().take(2));
+                    }
+                }
+                if found.len() > 1 {
+                    break;
+                }
+            }
+            match found.len() {
+                0 => continue,
+                1 => return found.first().copied(),
+                _ => return None,
+            }
+        }
+        None
     }
-    // The head noun: long enough to be a noun of its own ("Stelle" is six
-    // letters), not a bare article or "Land".
-    let head = name_n.split(' ').find(|w| !w.is_empty()).unwrap_or("");
-    if head.chars().count() >= 6 && what.contains(&format!(" {head} ")) {
-        return 1;
-    }
-    0
 }
 
 /// Link each institution that takes over from a removed element with it.
-pub fn link(changes: Vec<Change>, new: &Model, old_elements: &[Element], old_index: &BTreeMap<String, usize>) -> Vec<Change> {
+pub fn link(
+    changes: Vec<Change>,
+    new: &Model,
+    old_elements: &[Element],
+    old_index: &BTreeMap<String, usize>,
+) -> Vec<Change> {
     // Removed wholes that could be a predecessor, by position in `changes`.
     let removed: Vec<(usize, &Element)> = changes
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.kind == ChangeKind::Removed && PREDECESSORS.contains(&c.element) && c.container == c.path_key())
+        .filter(|(_, c)| {
+            c.kind == ChangeKind::Removed && PREDECESSORS.contains(&c.element) && c.container == c.path_key()
+        })
         .filter_map(|(i, c)| old_index.get(&c.path_key()).and_then(|j| old_elements.get(*j)).map(|e| (i, e)))
         .collect();
     if removed.is_empty() {
         return changes;
+    }
+    let mut names = Names::default();
+    for (r, (_, e)) in removed.iter().enumerate() {
+        let name = match e.fields.get("name") {
+            Some(super::Field::Text(t)) => normal(t),
+            _ => String::new(),
+        };
+        names.add(2, &name, r);
+        names.add(1, &normal(&e.id), r);
+        // The head noun: long enough to be a noun of its own ("Stelle" is
+        // six letters), not a bare article or "Land".
+        if let Some(head) = name.split(' ').find(|w| !w.is_empty()).filter(|w| w.chars().count() >= 6) {
+            names.add(0, head, r);
+        }
     }
     // Change positions of new institutions, and of a `takes_over` that an
     // existing institution gains.
@@ -95,27 +149,17 @@ pub fn link(changes: Vec<Change>, new: &Model, old_elements: &[Element], old_ind
     }
     // (successor change, removed change, the words that say so)
     let mut links: Vec<(usize, usize, String)> = Vec::new();
-    let mut taken: Vec<usize> = Vec::new();
+    let mut taken: BTreeSet<usize> = BTreeSet::new();
     for inst in &new.institutions {
         let Some(&at) = successor.get(&inst.id.value) else { continue };
         for t in &inst.takes_over {
             let what = normal(&t.what.value);
-            let mut best: (u8, Vec<usize>) = (0, Vec::new());
-            for (i, e) in &removed {
-                crate::work::tick(1);
-                let f = fit(&what, e);
-                if f > best.0 {
-                    best = (f, vec![*i]);
-                } else if f == best.0 && f > 0 {
-                    best.1.push(*i);
-                }
-            }
+            let best = names.fit(&what).and_then(|r| removed.get(r)).map(|(i, _)| *i);
             // Exactly one fits best, and no other institution took it.
-            if let [only] = best.1.as_slice() {
-                if !taken.contains(only) {
-                    taken.push(*only);
+            if let Some(only) = best {
+                if taken.insert(only) {
                     let from = t.from.as_ref().map(|d| format!(" from {}", d.value)).unwrap_or_default();
-                    links.push((at, *only, format!("takes_over \"{}\"{from}", t.what.value)));
+                    links.push((at, only, format!("takes_over \"{}\"{from}", t.what.value)));
                 }
             }
         }
@@ -143,8 +187,13 @@ pub fn link(changes: Vec<Change>, new: &Model, old_elements: &[Element], old_ind
             // An institution that was there already: the line names it.
             c.new = Some(format!("{} `{}`", c.element, c.id));
         }
+        // One institution may take over from several: all are named.
+        let gone = format!("{} `{}`: {}", old.element, old.id, old.old.clone().unwrap_or_default());
+        c.old = Some(match (&c.old, c.kind) {
+            (Some(before), ChangeKind::Replaced) => format!("{before}; {gone}"),
+            _ => gone,
+        });
         c.kind = ChangeKind::Replaced;
-        c.old = Some(format!("{} `{}`: {}", old.element, old.id, old.old.clone().unwrap_or_default()));
         c.field = None;
         c.path = c.path_key();
         c.old_span = old.old_span;
