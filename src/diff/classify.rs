@@ -855,6 +855,7 @@ mod tests {
             ("step.kind.changed", "step", "kind", Some(t("decide")), Some(t("propose"))),
             ("step.by.changed", "step", "by", Some(t("a")), Some(t("b"))),
             ("step.commits_money.changed", "step", "commits_money", None, ON),
+            ("step.under.changed", "step", "under", Some(t("beirat.einfach")), Some(t("beirat.qualifiziert"))),
             ("term.added", "term", "+", None, None),
             ("term.removed", "term", "-", None, None),
             ("term.dates.changed", "term", "until", Some(date(2022, 12, 31)), Some(date(2024, 12, 31))),
@@ -959,7 +960,15 @@ mod tests {
         let examples = examples();
         // Rows decided by matching, not by a field: continued bodies, and
         // facts that were or become `unknown` (tested in tests/diff.rs).
-        let by_matching = ["body.continued", "fact.stated", "fact.unknown", "element.renamed", "sections.renumbered"];
+        // Replacements link a removal and a foundation (tests/diff_v2.rs).
+        let by_matching = [
+            "body.continued",
+            "fact.stated",
+            "fact.unknown",
+            "element.renamed",
+            "sections.renumbered",
+            "institution.replaces",
+        ];
         for row in TABLE.iter().filter(|r| !by_matching.contains(&r.id)) {
             assert!(examples.iter().any(|e| e.0 == row.id), "row `{}` has no example", row.id);
         }

@@ -1068,7 +1068,7 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
     let mut changes = collapse_renumbering(changes);
     // By the agreement's structure: sections in their natural order (the
     // new numbering; removed elements keep their old one), file order within.
-    changes.sort_by(|a, b| section_key(a.section.as_deref()).cmp(&section_key(b.section.as_deref())));
+    changes.sort_by_key(|c| section_key(c.section.as_deref()));
 
     // The Synopse: each changed top-level element, old and new as written.
     let container_of = |key: &str, els: &[Element], index: &BTreeMap<String, usize>| {
@@ -1255,7 +1255,7 @@ fn collapse_renumbering(changes: Vec<Change>) -> Vec<Change> {
 pub fn section_key(section: Option<&str>) -> Vec<(u8, u64, String)> {
     let Some(s) = section else { return Vec::new() };
     let mut key = vec![(0, 0, String::new())];
-    for part in s.split(|c: char| c == '.' || c == ' ' || c == '§' || c == ',').filter(|p| !p.is_empty()) {
+    for part in s.split(['.', ' ', '§', ',']).filter(|p| !p.is_empty()) {
         let digits: String = part.chars().take_while(char::is_ascii_digit).collect();
         if !digits.is_empty() {
             let rest: String = part.chars().skip(digits.len()).collect();
