@@ -234,3 +234,22 @@ fn the_synopse_opens_in_chromium_and_prints_to_pdf() {
 }
 
 use common::{chromium, headless};
+
+#[test]
+fn the_amendment_instructions_for_the_invented_federation_pair_apply() {
+    // The pair of tests/diff_v2.rs: a replacement (the Anstalt takes over
+    // from the Geschäftsstelle) and a consent rule at three levels.
+    let (o, n) = ("tests/fixtures/diff/bund-laender-alt.pakt", "tests/fixtures/diff/bund-laender-neu.pakt");
+    let (old, new) = (std::fs::read_to_string(o).unwrap(), std::fs::read_to_string(n).unwrap());
+    let (_, out, _) = pakt_env(&["diff", o, n, "--format", "amendments"], &[]);
+    let instructions = String::from_utf8(out).unwrap();
+    assert!(instructions.contains("durch das Wort „einvernehmlich“ ersetzt"), "{instructions}");
+    assert!(
+        instructions.contains("Sie übernimmt ab dem 1. Januar 2033 die Aufgaben der Geschäftsstelle."),
+        "{instructions}"
+    );
+    insta::assert_snapshot!("bund_laender_amendments_de", instructions);
+    applies(&old, &new, &instructions);
+    let (_, back, _) = pakt_env(&["diff", n, o, "--format", "amendments"], &[]);
+    applies(&new, &old, &String::from_utf8(back).unwrap());
+}
