@@ -1107,6 +1107,20 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
     }
 }
 
+/// Old key → new key of the elements matched under another id (renamed
+/// by content, reworded goals), for the Synopse and the amendment
+/// instructions, which then compare their texts.
+pub(crate) fn renamed_keys(old: &Model, new: &Model, rename: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    let (old_elements, new_elements) = (flatten(old, rename), flatten(new, &BTreeMap::new()));
+    let old_by_key: BTreeMap<String, (usize, &Element)> =
+        old_elements.iter().enumerate().map(|(i, e)| (e.key(), (i, e))).collect();
+    let new_keys: BTreeSet<String> = new_elements.iter().map(Element::key).collect();
+    let mut renamed = match_renamed(&old_elements, &new_elements, &old_by_key, &new_keys);
+    let old_keys: BTreeSet<String> = old_by_key.keys().cloned().collect();
+    renamed.extend(align::reworded_goals(&old_elements, &new_elements, &old_keys, &new_keys, &renamed));
+    renamed.into_iter().map(|(n, o)| (o, n)).collect()
+}
+
 impl Change {
     /// The element key of this change (`kind:id`), without the field.
     pub fn path_key(&self) -> String {
