@@ -253,3 +253,21 @@ fn the_amendment_instructions_for_the_invented_federation_pair_apply() {
     let (_, back, _) = pakt_env(&["diff", n, o, "--format", "amendments"], &[]);
     applies(&new, &old, &String::from_utf8(back).unwrap());
 }
+
+#[test]
+fn evidence_under_a_change_is_named_in_german() {
+    let (o, n) = ("tests/fixtures/diff/bund-laender-alt.pakt", "tests/fixtures/diff/bund-laender-neu.pakt");
+    let (_, out, _) = pakt_env(&["diff", o, n], &[("PAKT_LANG", "de")]);
+    let text = String::from_utf8(out).unwrap();
+    for line in [
+        "      · ~ Verfahrensschritt `freigabe.beschluss`, Einvernehmen mit: + nordland, suedland [step.consent.added]",
+        "      · - Amt `geschaeftsstelle`: Geschäftsstelle des Portalverbunds [office.removed]",
+        "      · übernimmt \"die Aufgaben der Geschäftsstelle\" ab 2033-01-01",
+    ] {
+        assert!(text.lines().any(|l| l == line), "missing {line:?} in\n{text}");
+    }
+    assert!(
+        text.contains("> Einrichtung `anstalt` tritt an die Stelle von  [neutral, wesentlich: institution.replaces]"),
+        "{text}"
+    );
+}

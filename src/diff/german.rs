@@ -169,8 +169,39 @@ pub fn field(name: &str) -> &str {
         "takes_over" => "übernimmt",
         "before_split" => "vor Aufteilung",
         "under" => "nach Beschlussregel",
+        "consent_of" => "Einvernehmen mit",
+        "consultation_of" => "Benehmen mit",
         other => other,
     }
+}
+
+/// An evidence line (`+ seat `x`: …`, `~ step `y`.consent_of: …`) with
+/// the kind of element and the field named in German; the rest (ids,
+/// values, the rule in brackets) stays as it is.
+pub fn evidence(line: &str) -> String {
+    let (sign, rest) = match line.split_once(' ') {
+        Some((s, rest)) if matches!(s, "+" | "-" | "~") => (format!("{s} "), rest),
+        _ => (String::new(), line),
+    };
+    // The words of the new version that link a replacement, in the German
+    // keywords of the language: `übernimmt "…" ab DATE`.
+    if let Some(what) = line.strip_prefix("takes_over ") {
+        return format!("übernimmt {}", what.replacen("\" from ", "\" ab ", 1));
+    }
+    let Some((kind, after)) = rest.split_once(" `") else { return line.to_string() };
+    let german = element(kind);
+    if german == kind {
+        return line.to_string();
+    }
+    // `id`.field: → `id`, Feld:
+    let after = match after.split_once("`.") {
+        Some((id, tail)) => match tail.split_once(':') {
+            Some((f, value)) if !f.contains(' ') => format!("{id}`, {}:{value}", field(f)),
+            _ => after.to_string(),
+        },
+        None => after.to_string(),
+    };
+    format!("{sign}{german} `{after}")
 }
 
 /// The text with its first letter upper case, for a sentence.

@@ -206,7 +206,8 @@ pub fn text_in(r: &Report, color: bool, lang: Lang) -> String {
             (None, None, None) => {}
         }
         for e in &c.evidence {
-            let _ = writeln!(out, "      · {}", v(&shorten(e, 160)));
+            let e = evidence_in(e, lang);
+            let _ = writeln!(out, "      · {}", v(&shorten(&e, 160)));
         }
     }
     crate::escape::no_workflow_commands(out)
@@ -313,7 +314,7 @@ pub fn markdown_in(r: &Report, lang: Lang) -> String {
         // One change, one line: its evidence in rows of its own under it,
         // so that no cell needs a line break.
         for e in &c.evidence {
-            let _ = writeln!(out, "| | ↳ {} | | | |", md_cell(&shorten(e, 160)));
+            let _ = writeln!(out, "| | ↳ {} | | | |", md_cell(&shorten(&evidence_in(e, lang), 160)));
         }
     }
     out
@@ -337,12 +338,20 @@ fn html_side(segments: &[Segment], keep: Op) -> String {
         .collect()
 }
 
+/// An evidence line in `lang`.
+fn evidence_in(e: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => e.to_string(),
+        Lang::De => de::evidence(e),
+    }
+}
+
 /// The evidence of a change, as a list under it in its cell.
-fn evidence_html(c: &Change) -> String {
+fn evidence_html(c: &Change, lang: Lang) -> String {
     if c.evidence.is_empty() {
         return String::new();
     }
-    let items: String = c.evidence.iter().map(|e| format!("<li>{}</li>", esc(e))).collect();
+    let items: String = c.evidence.iter().map(|e| format!("<li>{}</li>", esc(&evidence_in(e, lang)))).collect();
     format!("<ul class=\"evidence\">{items}</ul>")
 }
 
@@ -422,7 +431,7 @@ fn html_en(r: &Report) -> String {
             sign(c.kind),
             esc(&what(c, Lang::En)),
             verb(c.kind, Lang::En),
-            evidence_html(c),
+            evidence_html(c, Lang::En),
             c.effect.name(),
             c.effect.name(),
             c.weight.name(),
@@ -521,7 +530,7 @@ fn html_de(r: &Report) -> String {
             esc(&what(c, lang)),
             verb(c.kind, lang),
             esc(&sentence(c, lang).unwrap_or_default()),
-            evidence_html(c),
+            evidence_html(c, lang),
             c.effect.name(),
             effect_name(c.effect, lang),
             weight_name(c.weight, lang),
