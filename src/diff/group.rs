@@ -143,13 +143,13 @@ pub fn fold(
             ("seat", ChangeKind::Added | ChangeKind::Removed, None) if c.rule.starts_with("seat.") => {
                 text(e, "party").map(|p| (c.kind == ChangeKind::Added, p.to_string()))
             }
-            (_, ChangeKind::Changed, Some(f)) if PARTY_LISTS.contains(&f) && set(e, f).is_some() => {
-                match (&c.old, &c.new) {
-                    (None, Some(p)) if !p.contains("; ") => Some((true, p.clone())),
-                    (Some(p), None) if !p.contains("; ") => Some((false, p.clone())),
-                    _ => None,
-                }
-            }
+            // (All of these are lists; a list that loses its last party is
+            // absent in the new version, so the field name decides.)
+            (_, ChangeKind::Changed, Some(f)) if PARTY_LISTS.contains(&f) => match (&c.old, &c.new) {
+                (None, Some(p)) if !p.contains("; ") => Some((true, p.clone())),
+                (Some(p), None) if !p.contains("; ") => Some((false, p.clone())),
+                _ => None,
+            },
             _ => None,
         };
         if let Some(&at) = party.and_then(|k| a.party.get(&k)) {
