@@ -682,10 +682,12 @@ mod tests {
     }
     const ON: Option<Field> = Some(Field::Flag(true));
 
-    /// One example per row: (expected row, element kind, field, old, new).
-    /// `field` "+" / "-" means the element itself is added / removed, and
-    /// "+consent" / "-consent" a consent step.
-    fn examples() -> Vec<(&'static str, &'static str, &'static str, Option<Field>, Option<Field>)> {
+    /// (expected row, element kind, field, old, new).
+    type Example = (&'static str, &'static str, &'static str, Option<Field>, Option<Field>);
+
+    /// One example per row. `field` "+" / "-" means the element itself is
+    /// added / removed, and "+consent" / "-consent" a consent step.
+    fn examples() -> Vec<Example> {
         use crate::model::DecisionRule as D;
         vec![
             ("agreement.title.changed", "agreement", "title", Some(t("A")), Some(t("B"))),
