@@ -11,7 +11,11 @@
 //! and comments never count as changes. Elements are matched by kind and
 //! id; a body that `continues` a body of the old agreement is matched with
 //! it, and the old body's seats, tasks and the references to it are read
-//! under the new name.
+//! under the new name; elements under another id are matched by their words
+//! (`match_renamed`) or, for goals, by their place (`align`). The changes
+//! are then folded: parts into their new or dropped wholes, a removed
+//! element into the institution that takes over from it (`replace`), and
+//! the same change at several levels into one line (`group`).
 
 mod align;
 pub mod amendments;
@@ -862,10 +866,7 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
         map
     };
     let (old_index, new_index) = (index_of(&old_elements), index_of(&new_elements));
-    let mut renamed = match_renamed(&old_elements, &new_elements, &old_by_key, &new_keys);
-    let old_keys: BTreeSet<String> = old_by_key.keys().cloned().collect();
-    let reworded = align::reworded_goals(&old_elements, &new_elements, &old_keys, &new_keys, &renamed);
-    renamed.extend(reworded);
+    let renamed = matched(&old_elements, &new_elements, &old_by_key, &new_keys);
     let renamed_old: BTreeSet<&String> = renamed.values().collect();
     let mut changes: Vec<Change> = Vec::new();
 
@@ -1115,10 +1116,21 @@ pub(crate) fn renamed_keys(old: &Model, new: &Model, rename: &BTreeMap<String, S
     let old_by_key: BTreeMap<String, (usize, &Element)> =
         old_elements.iter().enumerate().map(|(i, e)| (e.key(), (i, e))).collect();
     let new_keys: BTreeSet<String> = new_elements.iter().map(Element::key).collect();
-    let mut renamed = match_renamed(&old_elements, &new_elements, &old_by_key, &new_keys);
+    matched(&old_elements, &new_elements, &old_by_key, &new_keys).into_iter().map(|(n, o)| (o, n)).collect()
+}
+
+/// New key → old key of the elements that are the same under another id:
+/// renamed (by content), and goals reworded at their place.
+fn matched(
+    old: &[Element],
+    new: &[Element],
+    old_by_key: &BTreeMap<String, (usize, &Element)>,
+    new_keys: &BTreeSet<String>,
+) -> BTreeMap<String, String> {
+    let mut renamed = match_renamed(old, new, old_by_key, new_keys);
     let old_keys: BTreeSet<String> = old_by_key.keys().cloned().collect();
-    renamed.extend(align::reworded_goals(&old_elements, &new_elements, &old_keys, &new_keys, &renamed));
-    renamed.into_iter().map(|(n, o)| (o, n)).collect()
+    renamed.extend(align::reworded_goals(old, new, &old_keys, new_keys, &renamed));
+    renamed
 }
 
 impl Change {
