@@ -361,7 +361,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid 
 th{background:#f1f3f5}.summary td{text-align:center}.effect-strengthening{color:#146c43}.effect-weakening{color:#b02a37}.effect-neutral{color:#495057}
 .weight-major{font-weight:bold}.weight-editorial{color:#6c757d}code{background:#f1f3f5;padding:0 .2rem}
 del{background:#f8d7da;text-decoration:line-through}ins{background:#d1e7dd;text-decoration:none}
-.evidence{margin:.3rem 0 0 1rem;padding:0;font-size:.85em;color:#495057}
+.evidence{margin:.3rem 0 0 1rem;padding:0;font-size:.85em;font-weight:normal;color:#495057}
 .synopse{table-layout:fixed}.synopse col{width:50%}.synopse td{hyphens:auto;line-height:1.4}
 .synopse tr.abschnitt th{background:#e9ecef}.synopse .unv,.synopse .entfaellt{font-style:italic;color:#495057}
 .synopse .nr{font-weight:bold}.quelle{color:#6c757d;font-size:.85rem}
@@ -467,7 +467,7 @@ del{background:#f8d7da;text-decoration:line-through}ins{background:#d1e7dd;text-
 .synopse{table-layout:fixed}.synopse col{width:50%}.synopse td{hyphens:auto;line-height:1.4}
 .synopse tr.abschnitt th{background:#e9ecef}.synopse .unv,.synopse .entfaellt{font-style:italic;color:#495057}
 .synopse .nr{font-weight:bold}.quelle{color:#6c757d;font-size:.85rem}
-.evidence{margin:.3rem 0 0 1rem;padding:0;font-size:.85em;color:#495057}
+.evidence{margin:.3rem 0 0 1rem;padding:0;font-size:.85em;font-weight:normal;color:#495057}
 @page{size:A4 landscape;margin:14mm 12mm}
 @media print{body{margin:0;font-size:10pt}h2{break-after:avoid}tr{break-inside:avoid}thead{display:table-header-group}
 del{background:none}ins{background:none;font-weight:bold}.changes,.summary{font-size:9pt}}";
