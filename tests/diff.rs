@@ -44,6 +44,16 @@ fn sachsen_anhalt_reports_the_substance_of_the_2014_update() {
     assert!(cont["old"].as_str().unwrap().contains("Arbeitsgruppe „IT-Land-Kommunen“"));
     assert!(cont["new"].as_str().unwrap().contains("IKT-Koordinierungsgremium Land-Kommunen"));
     assert!(find(&|c| c["element"] == "body" && c["kind"] == "removed").is_none(), "continued, not removed");
+    // No invented weakening: the two goals of 2006 are reworded in 2014
+    // (one matched by its words, one by its place among the goals).
+    let weakening: Vec<&Value> = changes.iter().filter(|c| c["effect"] == "weakening").collect();
+    assert!(weakening.is_empty(), "{weakening:?}");
+    let renamed: Vec<(&str, &str)> = changes
+        .iter()
+        .filter(|c| c["rule"] == "element.renamed")
+        .map(|c| (c["old"].as_str().unwrap(), c["new"].as_str().unwrap()))
+        .collect();
+    assert_eq!(renamed, [("abstimmung", "zusammenarbeit"), ("harmonisierung", "harmonisierung_infrastruktur")]);
     // New goals: IKT competence and information security.
     for goal in ["ikt_kompetenz", "informationssicherheit"] {
         let g = find(&|c| c["element"] == "goal" && c["id"] == goal && c["kind"] == "added")

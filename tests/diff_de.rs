@@ -156,11 +156,11 @@ fn the_language_follows_the_environment_and_the_flag_wins() {
         let (_, out, _) = pakt_env(&args, env);
         String::from_utf8(out).unwrap().lines().nth(1).unwrap_or("").to_string()
     };
-    assert_eq!(summary(&[], &[]), "16 changes: 7 major, 4 minor, 5 editorial");
-    assert_eq!(summary(&[("LANG", "de_DE.UTF-8")], &[]), "16 Änderungen: 7 wesentlich, 4 geringfügig, 5 redaktionell");
-    assert_eq!(summary(&[("PAKT_LANG", "de")], &[]), "16 Änderungen: 7 wesentlich, 4 geringfügig, 5 redaktionell");
-    assert!(summary(&[("LC_ALL", "de_AT.UTF-8"), ("LANG", "en_US.UTF-8")], &[]).starts_with("16 Änderungen"));
-    assert_eq!(summary(&[("LANG", "de_DE.UTF-8")], &["--lang", "en"]), "16 changes: 7 major, 4 minor, 5 editorial");
+    assert_eq!(summary(&[], &[]), "14 changes: 6 major, 3 minor, 5 editorial");
+    assert_eq!(summary(&[("LANG", "de_DE.UTF-8")], &[]), "14 Änderungen: 6 wesentlich, 3 geringfügig, 5 redaktionell");
+    assert_eq!(summary(&[("PAKT_LANG", "de")], &[]), "14 Änderungen: 6 wesentlich, 3 geringfügig, 5 redaktionell");
+    assert!(summary(&[("LC_ALL", "de_AT.UTF-8"), ("LANG", "en_US.UTF-8")], &[]).starts_with("14 Änderungen"));
+    assert_eq!(summary(&[("LANG", "de_DE.UTF-8")], &["--lang", "en"]), "14 changes: 6 major, 3 minor, 5 editorial");
 }
 
 #[test]
@@ -234,3 +234,40 @@ fn the_synopse_opens_in_chromium_and_prints_to_pdf() {
 }
 
 use common::{chromium, headless};
+
+#[test]
+fn the_amendment_instructions_for_the_invented_federation_pair_apply() {
+    // The pair of tests/diff_v2.rs: a replacement (the Anstalt takes over
+    // from the Geschäftsstelle) and a consent rule at three levels.
+    let (o, n) = ("tests/fixtures/diff/bund-laender-alt.pakt", "tests/fixtures/diff/bund-laender-neu.pakt");
+    let (old, new) = (std::fs::read_to_string(o).unwrap(), std::fs::read_to_string(n).unwrap());
+    let (_, out, _) = pakt_env(&["diff", o, n, "--format", "amendments"], &[]);
+    let instructions = String::from_utf8(out).unwrap();
+    assert!(instructions.contains("durch das Wort „einvernehmlich“ ersetzt"), "{instructions}");
+    assert!(
+        instructions.contains("Sie übernimmt ab dem 1. Januar 2033 die Aufgaben der Geschäftsstelle."),
+        "{instructions}"
+    );
+    insta::assert_snapshot!("bund_laender_amendments_de", instructions);
+    applies(&old, &new, &instructions);
+    let (_, back, _) = pakt_env(&["diff", n, o, "--format", "amendments"], &[]);
+    applies(&new, &old, &String::from_utf8(back).unwrap());
+}
+
+#[test]
+fn evidence_under_a_change_is_named_in_german() {
+    let (o, n) = ("tests/fixtures/diff/bund-laender-alt.pakt", "tests/fixtures/diff/bund-laender-neu.pakt");
+    let (_, out, _) = pakt_env(&["diff", o, n], &[("PAKT_LANG", "de")]);
+    let text = String::from_utf8(out).unwrap();
+    for line in [
+        "      · ~ Verfahrensschritt `freigabe.beschluss`, Einvernehmen mit: + nordland, suedland [step.consent.added]",
+        "      · - Amt `geschaeftsstelle`: Geschäftsstelle des Portalverbunds [office.removed]",
+        "      · übernimmt \"die Aufgaben der Geschäftsstelle\" ab 2033-01-01",
+    ] {
+        assert!(text.lines().any(|l| l == line), "missing {line:?} in\n{text}");
+    }
+    assert!(
+        text.contains("> Einrichtung `anstalt` tritt an die Stelle von  [neutral, wesentlich: institution.replaces]"),
+        "{text}"
+    );
+}

@@ -204,6 +204,64 @@ fn diff_of_many_renamed_elements_is_near_linear() {
 }
 
 #[test]
+fn diff_of_many_replacements_and_grouped_rules_is_near_linear() {
+    let dir = scratch("diff-grouped");
+    // n offices of one name replaced by n institutions that each take over
+    // "die Aufgaben der Geschäftsstelle" (all ambiguous), and n bodies whose
+    // rule becomes consent, each with a consent step and two obligations.
+    let work = |n: usize| {
+        let version = |new: bool| {
+            let mut s = String::new();
+            for i in 0..n {
+                if new {
+                    let _ = writeln!(
+                        s,
+                        "institution a{i} \"Anstalt {i}\" {{ owner land 100 % takes_over \"die Aufgaben der Geschäftsstelle\" }}"
+                    );
+                } else {
+                    let _ = writeln!(s, "office g{i} \"Geschäftsstelle {i}\" {{ of land }}");
+                }
+                let rule = if new { "consent" } else { "majority" };
+                let _ = writeln!(s, "body k{i} \"Konferenz {i}\" {{ seat l {{ party land }} meets at_least 2 per year decides by {rule} }}");
+                let consent = if new { "consent_of gt" } else { "" };
+                let _ =
+                    writeln!(s, "procedure p{i} \"Freigabe {i}\" {{ step s \"Beschluss\" {{ by k{i} {consent} }} }}");
+                if new {
+                    for j in 0..2 {
+                        let _ = writeln!(
+                            s,
+                            "obligation o{i}_{j} {{ bearer k{i} must \"im Einvernehmen freigeben\" beneficiary gt }}"
+                        );
+                    }
+                }
+            }
+            s
+        };
+        let old = check_text(&dir, "old.pakt", &agreement("", &version(false)));
+        let new = check_text(&dir, "new.pakt", &agreement("", &version(true)));
+        let (report, work) = measure(|| {
+            let r = pakt::diff::diff(
+                old.model.as_ref().unwrap(),
+                &old.text,
+                "old.pakt",
+                new.model.as_ref().unwrap(),
+                &new.text,
+                "new.pakt",
+            );
+            let _ = pakt::diff::text(&r, false);
+            r
+        });
+        // Every rule is one line, with its step and obligations under it.
+        let rules: Vec<_> = report.changes.iter().filter(|c| c.rule == "body.decides.stronger").collect();
+        assert_eq!(rules.len(), n);
+        assert!(report.changes.iter().all(|c| c.rule != "step.consent.added" && c.rule != "obligation.added"));
+        assert!(report.changes.iter().all(|c| c.rule != "institution.replaces"), "ambiguous: never linked");
+        work
+    };
+    assert_near_linear("diff with replacements and grouping", work(100), work(200));
+}
+
+#[test]
 fn word_diff_of_a_long_rewrite_is_near_linear() {
     let work = |n: usize| {
         let text = |w: &str| (0..n).map(|i| format!("{w}{i} ")).collect::<String>();

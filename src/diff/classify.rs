@@ -176,6 +176,7 @@ rows! {
     "step.kind.changed", N, Ma, "what a step does changes";
     "step.by.changed", N, Mi, "someone else takes a step";
     "step.commits_money.changed", N, Mi, "whether a step commits money changes";
+    "step.under.changed", N, Ma, "the decision rule a step is taken under (`under`) changes";
     "term.added", N, Ma, "a term is agreed";
     "term.removed", N, Ma, "the term clause is dropped";
     "term.dates.changed", N, Ma, "the term's start or end changes";
@@ -231,6 +232,7 @@ rows! {
     "institution.owners.changed", N, Ma, "who owns an institution, or in what shares, changes";
     "institution.organs.changed", N, Ma, "the organs of an institution change";
     "institution.changed", N, Mi, "the legal form, seat, start, supervision or predecessor of an institution changes";
+    "institution.replaces", N, Ma, "an institution takes over (`takes_over`) from an office, body, actor or institution that is dropped: one replacement, not a removal and a foundation";
     "act.added", N, E, "another act is cited";
     "act.removed", N, E, "an act is no longer cited";
     "act.changed", N, E, "a cited act's name, date or kind changes";
@@ -619,6 +621,7 @@ pub fn classify(kind: &str, field: &str, old: Option<&Field>, new: Option<&Field
         ("step", "kind") => "step.kind.changed",
         ("step", "by") => "step.by.changed",
         ("step", "commits_money") => "step.commits_money.changed",
+        ("step", "under") => "step.under.changed",
         ("term", "from" | "until" | "until_revoked") => "term.dates.changed",
         ("term", "notice") => match (old, new) {
             (Some(Field::Number(a)), Some(Field::Number(b))) if b > a => "term.notice.longer",
@@ -679,10 +682,12 @@ mod tests {
     }
     const ON: Option<Field> = Some(Field::Flag(true));
 
-    /// One example per row: (expected row, element kind, field, old, new).
-    /// `field` "+" / "-" means the element itself is added / removed, and
-    /// "+consent" / "-consent" a consent step.
-    fn examples() -> Vec<(&'static str, &'static str, &'static str, Option<Field>, Option<Field>)> {
+    /// (expected row, element kind, field, old, new).
+    type Example = (&'static str, &'static str, &'static str, Option<Field>, Option<Field>);
+
+    /// One example per row. `field` "+" / "-" means the element itself is
+    /// added / removed, and "+consent" / "-consent" a consent step.
+    fn examples() -> Vec<Example> {
         use crate::model::DecisionRule as D;
         vec![
             ("agreement.title.changed", "agreement", "title", Some(t("A")), Some(t("B"))),
@@ -852,6 +857,7 @@ mod tests {
             ("step.kind.changed", "step", "kind", Some(t("decide")), Some(t("propose"))),
             ("step.by.changed", "step", "by", Some(t("a")), Some(t("b"))),
             ("step.commits_money.changed", "step", "commits_money", None, ON),
+            ("step.under.changed", "step", "under", Some(t("beirat.einfach")), Some(t("beirat.qualifiziert"))),
             ("term.added", "term", "+", None, None),
             ("term.removed", "term", "-", None, None),
             ("term.dates.changed", "term", "until", Some(date(2022, 12, 31)), Some(date(2024, 12, 31))),
@@ -956,7 +962,15 @@ mod tests {
         let examples = examples();
         // Rows decided by matching, not by a field: continued bodies, and
         // facts that were or become `unknown` (tested in tests/diff.rs).
-        let by_matching = ["body.continued", "fact.stated", "fact.unknown", "element.renamed", "sections.renumbered"];
+        // Replacements link a removal and a foundation (tests/diff_v2.rs).
+        let by_matching = [
+            "body.continued",
+            "fact.stated",
+            "fact.unknown",
+            "element.renamed",
+            "sections.renumbered",
+            "institution.replaces",
+        ];
         for row in TABLE.iter().filter(|r| !by_matching.contains(&r.id)) {
             assert!(examples.iter().any(|e| e.0 == row.id), "row `{}` has no example", row.id);
         }

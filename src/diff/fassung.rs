@@ -61,6 +61,10 @@ fn list(m: &Model, refs: &[Ref]) -> Option<Vec<String>> {
 
 struct Collect<'m> {
     rename: &'m BTreeMap<String, String>,
+    /// Old key → new key of the elements the diff matched under another id
+    /// (renamed, reworded goals): their passages are compared, not
+    /// repealed and inserted.
+    rekey: &'m BTreeMap<String, String>,
     /// (section, start offset, passage)
     out: Vec<(Option<String>, usize, Passage)>,
 }
@@ -90,6 +94,7 @@ impl Collect<'_> {
         }
         let section = meta.section.as_ref().map(|s| s.value.clone()).or_else(|| default.map(str::to_string));
         let key = format!("{kind}:{}", self.id(id));
+        let key = self.rekey.get(&key).cloned().unwrap_or(key);
         self.out.push((section, start, Passage { key, text, generated }));
     }
 }
@@ -97,7 +102,13 @@ impl Collect<'_> {
 /// The passages of a model. `rename` maps old body ids to the new ids of
 /// the bodies that continue them (empty for the new version).
 pub fn fassung(m: &Model, rename: &BTreeMap<String, String>) -> Vec<Section> {
-    let mut c = Collect { rename, out: Vec::new() };
+    fassung_rekeyed(m, rename, &BTreeMap::new())
+}
+
+/// `fassung`, with the passages of elements the diff matched under another
+/// id (`rekey`: old key → new key) under their new key.
+fn fassung_rekeyed(m: &Model, rename: &BTreeMap<String, String>, rekey: &BTreeMap<String, String>) -> Vec<Section> {
+    let mut c = Collect { rename, rekey, out: Vec::new() };
     for p in &m.parties {
         let gen = vec![sentences::party(&p.name.value, p.represented_by.as_ref().map(|r| r.value.as_str()))];
         c.add("party", &p.id.value, &p.meta, p.span.start, Some(PARTIES), gen);
@@ -217,7 +228,19 @@ pub fn fassung(m: &Model, rename: &BTreeMap<String, String>) -> Vec<Section> {
         c.add("procedure", &p.id.value, &p.meta, p.span.start, None, gen);
     }
     for i in &m.institutions {
-        c.add("institution", &i.id.value, &i.meta, i.span.start, None, Vec::new());
+        // Founded, and the predecessor it takes over from: a replacement
+        // shows in the Synopse too.
+        let mut s = vec![format!(
+            "Es wird die Einrichtung „{}“{}{} errichtet.",
+            i.name.value,
+            i.legal_form.as_ref().map(|f| format!(" als {}", f.value)).unwrap_or_default(),
+            i.located_in.as_ref().map(|l| format!(" mit Sitz in {}", l.value)).unwrap_or_default()
+        )];
+        for t in &i.takes_over {
+            let from = t.from.as_ref().map(|d| format!(" ab dem {}", german::date(&d.value))).unwrap_or_default();
+            s.push(format!("Sie übernimmt{from} {}.", t.what.value.trim_end_matches('.')));
+        }
+        c.add("institution", &i.id.value, &i.meta, i.span.start, None, s);
     }
     for r in &m.ratifications {
         c.add("ratification", &r.id.value, &r.meta, r.span.start, None, Vec::new());
@@ -273,7 +296,8 @@ pub fn pair(old_text: &str, new_text: &str) -> Option<(Vec<Section>, Vec<Section
     let old = crate::check::compile(old_text, &limits).model?;
     let new = crate::check::compile(new_text, &limits).model?;
     let rename = renames(&old, &new);
-    Some((fassung(&old, &rename), fassung(&new, &BTreeMap::new())))
+    let rekey = super::renamed_keys(&old, &new, &rename);
+    Some((fassung_rekeyed(&old, &rename, &rekey), fassung(&new, &BTreeMap::new())))
 }
 
 /// Which old passage became which new one: by key, then (for elements

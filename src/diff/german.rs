@@ -168,8 +168,40 @@ pub fn field(name: &str) -> &str {
         "supervision" => "Aufsicht",
         "takes_over" => "übernimmt",
         "before_split" => "vor Aufteilung",
+        "under" => "nach Beschlussregel",
+        "consent_of" => "Einvernehmen mit",
+        "consultation_of" => "Benehmen mit",
         other => other,
     }
+}
+
+/// An evidence line (`+ seat `x`: …`, `~ step `y`.consent_of: …`) with
+/// the kind of element and the field named in German; the rest (ids,
+/// values, the rule in brackets) stays as it is.
+pub fn evidence(line: &str) -> String {
+    let (sign, rest) = match line.split_once(' ') {
+        Some((s, rest)) if matches!(s, "+" | "-" | "~") => (format!("{s} "), rest),
+        _ => (String::new(), line),
+    };
+    // The words of the new version that link a replacement, in the German
+    // keywords of the language: `übernimmt "…" ab DATE`.
+    if let Some(what) = line.strip_prefix("takes_over ") {
+        return format!("übernimmt {}", what.replacen("\" from ", "\" ab ", 1));
+    }
+    let Some((kind, after)) = rest.split_once(" `") else { return line.to_string() };
+    let german = element(kind);
+    if german == kind {
+        return line.to_string();
+    }
+    // `id`.field: → `id`, Feld:
+    let after = match after.split_once("`.") {
+        Some((id, tail)) => match tail.split_once(':') {
+            Some((f, value)) if !f.contains(' ') => format!("{id}`, {}:{value}", field(f)),
+            _ => after.to_string(),
+        },
+        None => after.to_string(),
+    };
+    format!("{sign}{german} `{after}")
 }
 
 /// The text with its first letter upper case, for a sentence.
@@ -340,6 +372,7 @@ pub static ROWS: &[(&str, &str)] = &[
     ("step.kind.changed", "was ein Schritt bewirkt, ändert sich"),
     ("step.by.changed", "ein anderer nimmt einen Schritt vor"),
     ("step.commits_money.changed", "ob ein Schritt Mittel bindet, ändert sich"),
+    ("step.under.changed", "die Beschlussregel, nach der ein Schritt gefasst wird, ändert sich"),
     ("term.added", "eine Laufzeit wird vereinbart"),
     ("term.removed", "die Laufzeitregelung entfällt"),
     ("term.dates.changed", "Beginn oder Ende der Laufzeit ändern sich"),
@@ -401,6 +434,7 @@ pub static ROWS: &[(&str, &str)] = &[
     ("institution.owners.changed", "wem eine Einrichtung zu welchen Anteilen gehört, ändert sich"),
     ("institution.organs.changed", "die Organe einer Einrichtung ändern sich"),
     ("institution.changed", "Rechtsform, Sitz, Beginn, Aufsicht oder Vorgänger einer Einrichtung ändern sich"),
+    ("institution.replaces", "eine Einrichtung tritt an die Stelle einer entfallenden Stelle, eines Gremiums oder einer Einrichtung (`takes_over`)"),
     ("act.added", "ein weiterer Rechtsakt wird genannt"),
     ("act.removed", "ein Rechtsakt wird nicht mehr genannt"),
     ("act.changed", "Name, Datum oder Art eines genannten Rechtsakts ändern sich"),

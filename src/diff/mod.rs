@@ -11,13 +11,20 @@
 //! and comments never count as changes. Elements are matched by kind and
 //! id; a body that `continues` a body of the old agreement is matched with
 //! it, and the old body's seats, tasks and the references to it are read
-//! under the new name.
+//! under the new name; elements under another id are matched by their words
+//! (`match_renamed`) or, for goals, by their place (`align`). The changes
+//! are then folded: parts into their new or dropped wholes, a removed
+//! element into the institution that takes over from it (`replace`), and
+//! the same change at several levels into one line (`group`).
 
+mod align;
 pub mod amendments;
 pub mod classify;
 pub mod fassung;
 pub mod german;
+mod group;
 mod render;
+mod replace;
 pub mod synopse;
 pub mod words;
 
@@ -162,6 +169,8 @@ pub enum ChangeKind {
     Continued,
     /// The same element under another id (matched by its content).
     Renamed,
+    /// A new element takes over from a removed one (`takes_over`).
+    Replaced,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -655,6 +664,7 @@ pub fn flatten(m: &Model, rename: &BTreeMap<String, String>) -> Vec<Element> {
                 ("consent_of", f.set(&s.consent_of)),
                 ("consultation_of", f.set(&s.consultation_of)),
                 ("commits_money", flag(s.commits_money)),
+                ("under", s.under.as_ref().map(|r| Field::Text(f.r(r)))),
             ];
             f.push("step", format!("{}.{}", p.id.value, s.id.value), s.span, Some(key.clone()), &s.meta, fields);
             if let Some(el) = f.out.last_mut() {
@@ -856,7 +866,7 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
         map
     };
     let (old_index, new_index) = (index_of(&old_elements), index_of(&new_elements));
-    let renamed = match_renamed(&old_elements, &new_elements, &old_by_key, &new_keys);
+    let renamed = matched(&old_elements, &new_elements, &old_by_key, &new_keys);
     let renamed_old: BTreeSet<&String> = renamed.values().collect();
     let mut changes: Vec<Change> = Vec::new();
 
@@ -1054,10 +1064,12 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
     }
     changes.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.path.cmp(&b.path)));
     let changes = fold_into_containers(changes);
+    let changes = replace::link(changes, new, &old_elements, &old_index);
+    let changes = group::fold(changes, &old_elements, &old_index, &new_elements, &new_index);
     let mut changes = collapse_renumbering(changes);
     // By the agreement's structure: sections in their natural order (the
     // new numbering; removed elements keep their old one), file order within.
-    changes.sort_by(|a, b| section_key(a.section.as_deref()).cmp(&section_key(b.section.as_deref())));
+    changes.sort_by_key(|c| section_key(c.section.as_deref()));
 
     // The Synopse: each changed top-level element, old and new as written.
     let container_of = |key: &str, els: &[Element], index: &BTreeMap<String, usize>| {
@@ -1094,6 +1106,31 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
         changes,
         synopsis,
     }
+}
+
+/// Old key → new key of the elements matched under another id (renamed
+/// by content, reworded goals), for the Synopse and the amendment
+/// instructions, which then compare their texts.
+pub(crate) fn renamed_keys(old: &Model, new: &Model, rename: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    let (old_elements, new_elements) = (flatten(old, rename), flatten(new, &BTreeMap::new()));
+    let old_by_key: BTreeMap<String, (usize, &Element)> =
+        old_elements.iter().enumerate().map(|(i, e)| (e.key(), (i, e))).collect();
+    let new_keys: BTreeSet<String> = new_elements.iter().map(Element::key).collect();
+    matched(&old_elements, &new_elements, &old_by_key, &new_keys).into_iter().map(|(n, o)| (o, n)).collect()
+}
+
+/// New key → old key of the elements that are the same under another id:
+/// renamed (by content), and goals reworded at their place.
+fn matched(
+    old: &[Element],
+    new: &[Element],
+    old_by_key: &BTreeMap<String, (usize, &Element)>,
+    new_keys: &BTreeSet<String>,
+) -> BTreeMap<String, String> {
+    let mut renamed = match_renamed(old, new, old_by_key, new_keys);
+    let old_keys: BTreeSet<String> = old_by_key.keys().cloned().collect();
+    renamed.extend(align::reworded_goals(old, new, &old_keys, new_keys, &renamed));
+    renamed
 }
 
 impl Change {
@@ -1244,7 +1281,7 @@ fn collapse_renumbering(changes: Vec<Change>) -> Vec<Change> {
 pub fn section_key(section: Option<&str>) -> Vec<(u8, u64, String)> {
     let Some(s) = section else { return Vec::new() };
     let mut key = vec![(0, 0, String::new())];
-    for part in s.split(|c: char| c == '.' || c == ' ' || c == '§' || c == ',').filter(|p| !p.is_empty()) {
+    for part in s.split(['.', ' ', '§', ',']).filter(|p| !p.is_empty()) {
         let digits: String = part.chars().take_while(char::is_ascii_digit).collect();
         if !digits.is_empty() {
             let rest: String = part.chars().skip(digits.len()).collect();

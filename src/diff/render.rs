@@ -21,6 +21,7 @@ fn sign(kind: ChangeKind) -> &'static str {
         ChangeKind::Changed => "~",
         ChangeKind::Continued => ">",
         ChangeKind::Renamed => "=",
+        ChangeKind::Replaced => ">",
     }
 }
 
@@ -36,6 +37,8 @@ fn verb(kind: ChangeKind, lang: Lang) -> &'static str {
         (ChangeKind::Continued, Lang::De) => "fortgeführt",
         (ChangeKind::Renamed, Lang::En) => "renamed",
         (ChangeKind::Renamed, Lang::De) => "umbenannt",
+        (ChangeKind::Replaced, Lang::En) => "replaces",
+        (ChangeKind::Replaced, Lang::De) => "tritt an die Stelle von",
     }
 }
 
@@ -203,7 +206,8 @@ pub fn text_in(r: &Report, color: bool, lang: Lang) -> String {
             (None, None, None) => {}
         }
         for e in &c.evidence {
-            let _ = writeln!(out, "      · {}", v(&shorten(e, 100)));
+            let e = evidence_in(e, lang);
+            let _ = writeln!(out, "      · {}", v(&shorten(&e, 160)));
         }
     }
     crate::escape::no_workflow_commands(out)
@@ -307,6 +311,11 @@ pub fn markdown_in(r: &Report, lang: Lang) -> String {
             weight_name(c.weight, lang),
             c.rule
         );
+        // One change, one line: its evidence in rows of its own under it,
+        // so that no cell needs a line break.
+        for e in &c.evidence {
+            let _ = writeln!(out, "| | ↳ {} | | | |", md_cell(&shorten(&evidence_in(e, lang), 160)));
+        }
     }
     out
 }
@@ -329,14 +338,35 @@ fn html_side(segments: &[Segment], keep: Op) -> String {
         .collect()
 }
 
+/// An evidence line in `lang`.
+fn evidence_in(e: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => e.to_string(),
+        Lang::De => de::evidence(e),
+    }
+}
+
+/// The evidence of a change, as a list under it in its cell.
+fn evidence_html(c: &Change, lang: Lang) -> String {
+    if c.evidence.is_empty() {
+        return String::new();
+    }
+    let items: String = c.evidence.iter().map(|e| format!("<li>{}</li>", esc(&evidence_in(e, lang)))).collect();
+    format!("<ul class=\"evidence\">{items}</ul>")
+}
+
 const CSS: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;margin:2rem;color:#212529;max-width:1400px}
 h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #dee2e6}h3{font-size:1rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #dee2e6;padding:.35rem .5rem;vertical-align:top;text-align:left}
 th{background:#f1f3f5}.summary td{text-align:center}.effect-strengthening{color:#146c43}.effect-weakening{color:#b02a37}.effect-neutral{color:#495057}
 .weight-major{font-weight:bold}.weight-editorial{color:#6c757d}code{background:#f1f3f5;padding:0 .2rem}
 del{background:#f8d7da;text-decoration:line-through}ins{background:#d1e7dd;text-decoration:none}
-.synopse td{width:50%;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.8rem;white-space:pre-wrap}
-.synopse th.key{background:#e9ecef;font-weight:normal}";
+.evidence{margin:.3rem 0 0 1rem;padding:0;font-size:.85em;font-weight:normal;color:#495057}
+.synopse{table-layout:fixed}.synopse col{width:50%}.synopse td{hyphens:auto;line-height:1.4}
+.synopse tr.abschnitt th{background:#e9ecef}.synopse .unv,.synopse .entfaellt{font-style:italic;color:#495057}
+.synopse .nr{font-weight:bold}.quelle{color:#6c757d;font-size:.85rem}
+@page{size:A4 landscape;margin:14mm 12mm}
+@media print{body{margin:0;font-size:10pt;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}thead{display:table-header-group}}";
 
 /// One self-contained HTML page: summary, changes by section, Synopse.
 pub fn html(r: &Report) -> String {
@@ -396,11 +426,12 @@ fn html_en(r: &Report) -> String {
         };
         let _ = writeln!(
             out,
-            "<tr class=\"weight-{}\"><td>{}</td><td>{} {}</td><td>{old}</td><td>{new}</td><td class=\"effect-{}\">{}, {}<br><code>{}</code></td></tr>",
+            "<tr class=\"weight-{}\"><td>{}</td><td>{} {}{}</td><td>{old}</td><td>{new}</td><td class=\"effect-{}\">{}, {}<br><code>{}</code></td></tr>",
             c.weight.name(),
             sign(c.kind),
             esc(&what(c, Lang::En)),
             verb(c.kind, Lang::En),
+            evidence_html(c, Lang::En),
             c.effect.name(),
             c.effect.name(),
             c.weight.name(),
@@ -410,31 +441,20 @@ fn html_en(r: &Report) -> String {
     if !last.is_empty() {
         out.push_str("</tbody></table>\n");
     }
+    // The Synopse is the agreement's own text in both languages of the
+    // report: its wording, or the German sentences generated from the
+    // model, never pakt source.
     let _ = writeln!(
         out,
-        "<h2 id=\"synopse\">Synopse</h2>\n<table class=\"synopse\"><thead><tr><th>{}</th><th>{}</th></tr></thead><tbody>",
+        "<h2 id=\"synopse\">Synopse</h2>\n<p class=\"quelle\">The agreement's text, section by section: <code>{}</code> (previous) and <code>{}</code> (new).</p>",
         esc(&r.old_path),
         esc(&r.new_path)
     );
-    for row in &r.synopsis {
-        let label = match &row.section {
-            Some(s) => format!("{} ({s})", row.key),
-            None => row.key.clone(),
-        };
-        let _ = writeln!(out, "<tr><th class=\"key\" colspan=\"2\">{}</th></tr>", esc(&label));
-        let old = if row.old.is_some() {
-            html_side(&row.words, Op::Delete)
-        } else {
-            "<em>(not in this version)</em>".to_string()
-        };
-        let new = if row.new.is_some() {
-            html_side(&row.words, Op::Insert)
-        } else {
-            "<em>(not in this version)</em>".to_string()
-        };
-        let _ = writeln!(out, "<tr><td>{old}</td><td>{new}</td></tr>");
+    match super::fassung::pair(&r.old_text, &r.new_text) {
+        Some((old, new)) => out.push_str(&super::synopse::html(&super::synopse::synopse(&old, &new), Lang::En)),
+        None => out.push_str("<p>The Synopse needs two versions that compile.</p>\n"),
     }
-    out.push_str("</tbody></table>\n</body>\n</html>\n");
+    out.push_str("</body>\n</html>\n");
     out
 }
 
@@ -447,6 +467,7 @@ del{background:#f8d7da;text-decoration:line-through}ins{background:#d1e7dd;text-
 .synopse{table-layout:fixed}.synopse col{width:50%}.synopse td{hyphens:auto;line-height:1.4}
 .synopse tr.abschnitt th{background:#e9ecef}.synopse .unv,.synopse .entfaellt{font-style:italic;color:#495057}
 .synopse .nr{font-weight:bold}.quelle{color:#6c757d;font-size:.85rem}
+.evidence{margin:.3rem 0 0 1rem;padding:0;font-size:.85em;font-weight:normal;color:#495057}
 @page{size:A4 landscape;margin:14mm 12mm}
 @media print{body{margin:0;font-size:10pt}h2{break-after:avoid}tr{break-inside:avoid}thead{display:table-header-group}
 del{background:none}ins{background:none;font-weight:bold}.changes,.summary{font-size:9pt}}";
@@ -503,12 +524,13 @@ fn html_de(r: &Report) -> String {
         };
         let _ = writeln!(
             out,
-            "<tr class=\"weight-{}\"><td>{}</td><td>{} {}<br>{}</td><td>{old}</td><td>{new}</td><td class=\"effect-{}\">{}, {}<br><code>{}</code></td></tr>",
+            "<tr class=\"weight-{}\"><td>{}</td><td>{} {}<br>{}{}</td><td>{old}</td><td>{new}</td><td class=\"effect-{}\">{}, {}<br><code>{}</code></td></tr>",
             c.weight.name(),
             sign(c.kind),
             esc(&what(c, lang)),
             verb(c.kind, lang),
             esc(&sentence(c, lang).unwrap_or_default()),
+            evidence_html(c, lang),
             c.effect.name(),
             effect_name(c.effect, lang),
             weight_name(c.weight, lang),

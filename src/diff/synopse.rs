@@ -142,7 +142,8 @@ fn side(segments: &[words::Segment], keep: Op) -> String {
 pub fn html(groups: &[Group], lang: Lang) -> String {
     let (before, after, unchanged, removed) = match lang {
         Lang::De => ("Bisherige Fassung", "Neue Fassung", "unverändert", "entfällt"),
-        Lang::En => ("Previous version", "New version", "unchanged", "removed"),
+        // The columns keep the German names a ministry files them under.
+        Lang::En => ("Previous version (Bisherige Fassung)", "New version (Neue Fassung)", "unchanged", "removed"),
     };
     let mut out = String::new();
     let _ = writeln!(
