@@ -220,6 +220,9 @@ pub enum Command {
     Rules {
         #[arg(long, value_enum, default_value = "text")]
         format: QueryFormat,
+        /// Language of the summaries: de or en (default: the locale, LANG).
+        #[arg(long, env = "PAKT_LANG", value_parser = ["de", "en"])]
+        lang: Option<String>,
     },
     /// Explain a rule: what it checks, why, an example, how to fix it.
     Explain {
@@ -593,7 +596,8 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             out.write_all(text.as_bytes()).map_err(io)?;
             Ok(0)
         }
-        Command::Rules { format: QueryFormat::Json } => {
+        Command::Rules { format: QueryFormat::Json, lang } => {
+            let lang = crate::i18n::choose(lang.as_deref(), &[]);
             let list: Vec<serde_json::Value> = rules::REGISTRY
                 .iter()
                 .map(|r| {
@@ -602,7 +606,7 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
                         .iter()
                         .map(|p| serde_json::json!({"name": p.name, "default": p.default, "min": p.min, "description": p.description}))
                         .collect();
-                    serde_json::json!({"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary, "parameters": params})
+                    serde_json::json!({"code": r.code, "name": r.name, "severity": r.severity, "summary": rule_summary(r, lang), "parameters": params})
                 })
                 .collect();
             out.write_all(json_text(&serde_json::Value::Array(list))?.as_bytes()).map_err(io)?;
@@ -660,11 +664,13 @@ fn execute(command: Command, out: &mut dyn Write, err: &mut dyn Write, color: bo
             Ok(0)
         }
         Command::Lsp => Err(RunError("`pakt lsp` talks over the process's own stdin and stdout".into())),
-        Command::Rules { format: QueryFormat::Text } => {
+        Command::Rules { format: QueryFormat::Text, lang } => {
+            let lang = crate::i18n::choose(lang.as_deref(), &[]);
             for r in rules::REGISTRY {
                 let params: Vec<String> = r.params.iter().map(|p| format!("{}={}", p.name, p.default)).collect();
                 let params = if params.is_empty() { String::new() } else { format!(" [{}]", params.join(", ")) };
-                writeln!(out, "{}  {:<26} {:<8} {}{params}", r.code, r.name, r.severity.to_string(), r.summary)
+                let severity = crate::i18n::severity(lang, r.severity);
+                writeln!(out, "{}  {:<26} {:<8} {}{params}", r.code, r.name, severity, rule_summary(r, lang))
                     .map_err(io)?;
             }
             Ok(0)
@@ -783,4 +789,16 @@ fn load_version(
             Ok(None)
         }
     }
+}
+
+/// A rule's one-line summary in a language: the German one is the heading of
+/// its German explanation (`# A001 parity: …`), so it cannot drift from it.
+fn rule_summary(r: &rules::RuleInfo, lang: crate::keywords::Lang) -> String {
+    if lang == crate::keywords::Lang::De {
+        let heading = rules::explanation_de(r.code).and_then(|t| t.lines().next()).and_then(|l| l.split_once(": "));
+        if let Some((_, summary)) = heading {
+            return summary.trim().to_string();
+        }
+    }
+    r.summary.to_string()
 }

@@ -81,7 +81,10 @@ fn ci_formats_speak_the_runs_language() {
         assert_eq!(code, 1, "{format}: {de}");
         assert!(de.contains("ist als paritätisch erklärt"), "{format}: {de}");
         let (_, en) = check(&[file, "--lang", "en", "--format", format]);
-        assert!(en.contains("is declared paritätisch") && !en.contains("ist als paritätisch erklärt"), "{format}: {en}");
+        assert!(
+            en.contains("is declared paritätisch") && !en.contains("ist als paritätisch erklärt"),
+            "{format}: {en}"
+        );
     }
     // Machine formats stay machine-readable in German.
     let (_, sarif) = check(&[file, "--lang", "de", "--format", "sarif"]);
@@ -89,4 +92,37 @@ fn ci_formats_speak_the_runs_language() {
     let text = v["runs"][0]["results"][0]["message"]["text"].as_str().unwrap();
     assert!(text.contains("paritätisch erklärt"), "{text}");
     assert_eq!(v["runs"][0]["results"][0]["ruleId"], "A001");
+}
+
+fn pakt(args: &[&str]) -> String {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_pakt"));
+    c.args(args).env("NO_COLOR", "1");
+    for v in ["PAKT_LANG", "LANG", "LC_ALL", "LC_MESSAGES"] {
+        c.env_remove(v);
+    }
+    let o = c.output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout).unwrap()
+}
+
+/// `pakt rules --lang de` lists every rule with the German summary of its
+/// explanation; the JSON keeps the codes, names and severities.
+#[test]
+fn rules_list_in_german() {
+    let de = pakt(&["rules", "--lang", "de"]);
+    let en = pakt(&["rules"]);
+    assert_eq!(de.lines().count(), en.lines().count());
+    let a001 = de.lines().find(|l| l.starts_with("A001")).unwrap();
+    assert!(a001.contains("Fehler") && a001.contains("ein als paritätisch erklärtes Gremium"), "{a001}");
+    let json: serde_json::Value = serde_json::from_str(&pakt(&["rules", "--format", "json", "--lang", "de"])).unwrap();
+    let rules = json.as_array().unwrap();
+    let a001 = rules.iter().find(|r| r["code"] == "A001").unwrap();
+    assert_eq!(a001["severity"], "error");
+    assert!(a001["summary"].as_str().unwrap().starts_with("ein als paritätisch erklärtes Gremium"));
+    // Every German summary differs from the English one.
+    let en_json: serde_json::Value = serde_json::from_str(&pakt(&["rules", "--format", "json"])).unwrap();
+    for (d, e) in rules.iter().zip(en_json.as_array().unwrap()) {
+        assert_eq!(d["code"], e["code"]);
+        assert_ne!(d["summary"], e["summary"], "{}", d["code"]);
+    }
 }

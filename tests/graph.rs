@@ -236,3 +236,19 @@ fn who_sits_in_the_beirat() {
     assert_eq!(v["members"].as_array().expect("members").iter().filter(|m| m["chair"] == true).count(), 1);
     assert_eq!(v["total_seats"], 8);
 }
+
+/// Machine output is never shortened: every label in the graph JSON is the
+/// element's whole name (only the SVG picture shortens long ones).
+#[test]
+fn json_labels_are_whole() {
+    let (_, json) = pakt(&["graph", TH, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let nodes = v["nodes"].as_array().unwrap();
+    assert!(nodes.iter().all(|n| !n["label"].as_str().unwrap().ends_with('…')), "a shortened label");
+    let agreement = nodes.iter().find(|n| n["kind"] == "agreement").unwrap();
+    assert_eq!(
+        agreement["label"],
+        "Rahmenvereinbarung über die Zusammenarbeit in den Bereichen E-Government und Informationstechnik"
+    );
+    assert!(nodes.iter().filter_map(|n| n["detail"].as_str()).all(|d| !d.ends_with('…')), "a shortened detail");
+}

@@ -413,13 +413,7 @@ pub fn build(m: &Model, predecessor: Option<&Model>) -> Graph {
     };
     let this = format!("agreement:{}", m.id.value);
     let title = m.title.as_ref().map_or(m.id.value.as_str(), |t| t.value.as_str());
-    b.add(
-        this.clone(),
-        NodeKind::Agreement,
-        title,
-        Some(m.id.span),
-        m.date.as_ref().map(|d| d.value.to_string()),
-    );
+    b.add(this.clone(), NodeKind::Agreement, title, Some(m.id.span), m.date.as_ref().map(|d| d.value.to_string()));
     if let Some(pre) = predecessor {
         let id = format!("agreement:{}", pre.id.value);
         let t = pre.title.as_ref().map_or(pre.id.value.as_str(), |t| t.value.as_str());
@@ -550,13 +544,7 @@ pub fn build(m: &Model, predecessor: Option<&Model>) -> Graph {
                     c.any_of.iter().map(|r| r.value.describe(|x: &Ref| x.id.clone())).collect::<Vec<_>>().join(" or ")
                 })
                 .collect();
-            b.add(
-                did.clone(),
-                NodeKind::Decision,
-                label,
-                Some(d.id.span),
-                Some(words.join("; ")),
-            );
+            b.add(did.clone(), NodeKind::Decision, label, Some(d.id.span), Some(words.join("; ")));
             b.edge(&did, &id, EdgeKind::RuleOf);
             for r in d.requires.iter().flat_map(|c| c.any_of.iter()) {
                 match &r.value {

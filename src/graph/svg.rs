@@ -158,8 +158,19 @@ pub fn svg(g: &Graph) -> String {
         for n in nodes {
             let Some(node) = g.graph.node_weight(*n) else { continue };
             // The picture shortens long names and details; the graph keeps them whole.
-            let lines = wrap(&super::short(&node.label, 60));
-            let detail = node.detail.as_deref().map(|d| wrap(&super::short(d, 90))).unwrap_or_default();
+            let lines = match node.kind {
+                NodeKind::Agreement | NodeKind::Seat | NodeKind::Decision | NodeKind::Step => {
+                    wrap(&super::short(&node.label, 60))
+                }
+                _ => wrap(&node.label),
+            };
+            // An obligation's detail is its modality and action: the action
+            // is shortened, the modality kept.
+            let most = |d: &str| match node.kind {
+                NodeKind::Obligation => 70 + d.split(' ').next().map_or(0, |w| w.chars().count() + 1),
+                _ => 90,
+            };
+            let detail = node.detail.as_deref().map(|d| wrap(&super::short(d, most(d)))).unwrap_or_default();
             let longest = lines.iter().chain(detail.iter()).map(|l| l.chars().count()).max().unwrap_or(0);
             width = width.max(longest as f64 * CHAR_W + 2.0 * PAD + 10.0);
             boxes.push((*n, lines, detail));
