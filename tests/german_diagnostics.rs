@@ -94,16 +94,8 @@ fn ci_formats_speak_the_runs_language() {
     assert_eq!(v["runs"][0]["results"][0]["ruleId"], "A001");
 }
 
-fn pakt(args: &[&str]) -> String {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_pakt"));
-    c.args(args).env("NO_COLOR", "1");
-    for v in ["PAKT_LANG", "LANG", "LC_ALL", "LC_MESSAGES"] {
-        c.env_remove(v);
-    }
-    let o = c.output().unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout).unwrap()
-}
+mod common;
+use common::pakt_without_locale as pakt;
 
 /// `pakt rules --lang de` lists every rule with the German summary of its
 /// explanation; the JSON keeps the codes, names and severities.

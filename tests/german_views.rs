@@ -4,18 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use std::process::Command;
-
-fn pakt(args: &[&str]) -> String {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_pakt"));
-    c.args(args).env("NO_COLOR", "1");
-    for v in ["PAKT_LANG", "LANG", "LC_ALL", "LC_MESSAGES"] {
-        c.env_remove(v);
-    }
-    let o = c.output().unwrap();
-    assert_eq!(o.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout).unwrap()
-}
+mod common;
+use common::pakt_without_locale as pakt;
 
 const TH: &str = "agreements/thueringen-2018.pakt";
 const IT_RAT: &str = "examples/agreements/it-rat-beispiel.pakt";

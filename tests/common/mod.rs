@@ -98,3 +98,17 @@ pub fn mermaid_cli(test: &str, dir: &std::path::Path) -> Option<(std::path::Path
     std::fs::write(&path, config.to_string()).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
     Some((mmdc, path))
 }
+
+/// `pakt ARGS` with the language variables and colour removed (so the
+/// output does not depend on the machine's locale); it must exit 0, and its
+/// standard output is returned.
+pub fn pakt_without_locale(args: &[&str]) -> String {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_pakt"));
+    c.args(args).env("NO_COLOR", "1");
+    for v in ["PAKT_LANG", "LANG", "LC_ALL", "LC_MESSAGES"] {
+        c.env_remove(v);
+    }
+    let o = c.output().unwrap_or_else(|e| panic!("pakt {args:?}: {e}"));
+    assert_eq!(o.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
