@@ -117,7 +117,7 @@ pub fn format_run(format: Format, results: &[FileResult], options: &Options, inf
         Format::Human => human(results, options, info),
         Format::Json => pretty(&json_run(results, info)),
         Format::Sarif => pretty(&sarif_run(results, info)),
-        Format::Github => github(results),
+        Format::Github => github(results, info.lang),
         Format::Gitlab => pretty(&gitlab(results)),
         Format::Gnu => gnu(results),
     }
@@ -497,9 +497,10 @@ fn uri(path: &str) -> String {
     out
 }
 
-fn message_with_help(d: &Diagnostic) -> String {
+fn message_with_help(d: &Diagnostic, lang: crate::keywords::Lang) -> String {
+    let help = if lang == crate::keywords::Lang::De { "Hilfe" } else { "help" };
     match &d.help {
-        Some(h) => format!("{}\nhelp: {h}", d.message),
+        Some(h) => format!("{}\n{help}: {h}", d.message),
         None => d.message.clone(),
     }
 }
@@ -508,7 +509,7 @@ fn message_with_help(d: &Diagnostic) -> String {
 /// property `configFiles`) and, as configuration notifications, each rule
 /// turned off.
 pub fn sarif_run(results: &[FileResult], info: &RunInfo) -> Value {
-    let mut v = sarif(results);
+    let mut v = sarif_in(results, info.lang);
     let mut invocation = Map::new();
     invocation.insert("executionSuccessful".into(), json!(true));
     if !info.configs.is_empty() {
@@ -534,6 +535,11 @@ pub fn sarif_run(results: &[FileResult], info: &RunInfo) -> Value {
 }
 
 pub fn sarif(results: &[FileResult]) -> Value {
+    sarif_in(results, crate::keywords::Lang::En)
+}
+
+/// SARIF with the help line introduced in the run's language.
+fn sarif_in(results: &[FileResult], lang: crate::keywords::Lang) -> Value {
     let base = docs_base();
     let rules = sarif_rules(&base);
     let index_of = |code: &str| rules.iter().position(|r| r.get("id").and_then(Value::as_str) == Some(code));
@@ -549,7 +555,7 @@ pub fn sarif(results: &[FileResult]) -> Value {
                 result.insert("ruleIndex".into(), json!(i));
             }
             result.insert("level".into(), json!(level(d.severity)));
-            result.insert("message".into(), json!({"text": message_with_help(d)}));
+            result.insert("message".into(), json!({"text": message_with_help(d, lang)}));
             result.insert(
                 "locations".into(),
                 json!([{"physicalLocation": {"artifactLocation": {"uri": file}, "region": region(&source.locate(d.primary.span))}}]),
@@ -610,7 +616,7 @@ fn gh_escape_property(s: &str) -> String {
     gh_escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-fn github(results: &[FileResult]) -> String {
+fn github(results: &[FileResult], lang: crate::keywords::Lang) -> String {
     let mut out = String::new();
     for (r, source, diags) in shown(results) {
         let path = gh_escape_property(&r.display_path());
@@ -625,7 +631,7 @@ fn github(results: &[FileResult]) -> String {
                 l.end.line,
                 l.end.column,
                 gh_escape_property(&format!("{} ({})", d.code, d.name)),
-                gh_escape_data(&message_with_help(d))
+                gh_escape_data(&message_with_help(d, lang))
             );
         }
     }

@@ -80,6 +80,9 @@ fn ci_formats_speak_the_runs_language() {
         let (code, de) = check(&[file, "--lang", "de", "--format", format]);
         assert_eq!(code, 1, "{format}: {de}");
         assert!(de.contains("ist als paritätisch erklärt"), "{format}: {de}");
+        if format == "github" {
+            assert!(de.contains("%0AHilfe: ") && !de.contains("help:"), "{de}");
+        }
         let (_, en) = check(&[file, "--lang", "en", "--format", format]);
         assert!(
             en.contains("is declared paritätisch") && !en.contains("ist als paritätisch erklärt"),
