@@ -209,16 +209,6 @@ pub struct Change {
     pub order: (usize, usize),
 }
 
-/// One row of the Synopse: an element as written in each version.
-#[derive(Debug, Clone, Serialize)]
-pub struct SynopsisRow {
-    pub key: String,
-    pub section: Option<String>,
-    pub old: Option<String>,
-    pub new: Option<String>,
-    pub words: Vec<words::Segment>,
-}
-
 #[derive(Debug, Clone)]
 pub struct Report {
     pub old_path: String,
@@ -226,7 +216,6 @@ pub struct Report {
     pub old_text: String,
     pub new_text: String,
     pub changes: Vec<Change>,
-    pub synopsis: Vec<SynopsisRow>,
 }
 
 impl Report {
@@ -834,10 +823,6 @@ pub fn flatten(m: &Model, rename: &BTreeMap<String, String>) -> Vec<Element> {
 
 // ------------------------------------------------------------ comparing
 
-fn slice(text: &str, span: Span) -> String {
-    text.get(span.start..span.end).unwrap_or("").to_string()
-}
-
 /// Compare two versions. `old_text` and `new_text` are their sources.
 pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: &str, new_path: &str) -> Report {
     // Bodies of the new version that continue a differently named old body.
@@ -1071,40 +1056,12 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
     // new numbering; removed elements keep their old one), file order within.
     changes.sort_by_key(|c| section_key(c.section.as_deref()));
 
-    // The Synopse: each changed top-level element, old and new as written.
-    let container_of = |key: &str, els: &[Element], index: &BTreeMap<String, usize>| {
-        crate::work::tick(1);
-        index.get(key).and_then(|i| els.get(*i)).map(|e| e.container.clone())
-    };
-    let mut seen: BTreeSet<String> = BTreeSet::new();
-    let mut synopsis = Vec::new();
-    for c in &changes {
-        let Some(container) = container_of(&c.path_key(), &new_elements, &new_index)
-            .or_else(|| container_of(&c.path_key(), &old_elements, &old_index))
-        else {
-            continue;
-        };
-        if !seen.insert(container.clone()) {
-            continue;
-        }
-        let find = |els: &[Element], index: &BTreeMap<String, usize>| {
-            index.get(&container).and_then(|i| els.get(*i)).map(|e| (e.span, e.section.clone()))
-        };
-        let (old_span, new_span) = (find(&old_elements, &old_index), find(&new_elements, &new_index));
-        let old_src = old_span.as_ref().map(|(s, _)| slice(old_text, *s));
-        let new_src = new_span.as_ref().map(|(s, _)| slice(new_text, *s));
-        let segments = words::diff(old_src.as_deref().unwrap_or(""), new_src.as_deref().unwrap_or(""));
-        let section = new_span.and_then(|(_, s)| s).or_else(|| old_span.and_then(|(_, s)| s));
-        synopsis.push(SynopsisRow { key: container, section, old: old_src, new: new_src, words: segments });
-    }
-
     Report {
         old_path: old_path.to_string(),
         new_path: new_path.to_string(),
         old_text: old_text.to_string(),
         new_text: new_text.to_string(),
         changes,
-        synopsis,
     }
 }
 
