@@ -173,9 +173,10 @@ fn piece(text: &str, start: usize, end: usize, first: bool, part: &mut Part) {
 /// a block keyword at the left margin.
 fn resume_at(text: &str, from: usize, at: usize, end: usize) -> Option<usize> {
     let region = text.get(..end)?;
-    let mut line_start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    // Lines end at LF or at a lone CR (CRLF gives an empty line between).
+    let mut line_start = text.get(..at)?.rfind(['\n', '\r']).map_or(0, |i| i + 1);
     if line_start < at {
-        line_start = at + region.get(at..)?.find('\n')? + 1;
+        line_start = at + region.get(at..)?.find(['\n', '\r'])? + 1;
     }
     loop {
         if line_start > from {
@@ -186,7 +187,7 @@ fn resume_at(text: &str, from: usize, at: usize, end: usize) -> Option<usize> {
                 return Some(line_start);
             }
         }
-        line_start += region.get(line_start..)?.find('\n')? + 1;
+        line_start += region.get(line_start..)?.find(['\n', '\r'])? + 1;
     }
 }
 

@@ -60,7 +60,7 @@ pub fn parse_piece(text: &str, start: usize, end: usize, first: bool) -> Result<
 }
 
 fn only_comments(text: &str) -> bool {
-    text.lines().all(|l| {
+    text.split(['\n', '\r']).all(|l| {
         let t = l.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
         t.is_empty() || t.starts_with("//")
     })
@@ -75,7 +75,7 @@ fn syntax_error(text: &str, start: usize, end: usize, err: &pest::error::Error<R
         };
     let scan = scan(text, start, end, pos);
     if let Some(open) = scan.unterminated_string {
-        let line_end = text.get(open..).and_then(|t| t.find('\n')).map_or(text.len(), |i| open + i);
+        let line_end = text.get(open..).and_then(|t| t.find(['\n', '\r'])).map_or(text.len(), |i| open + i);
         return Diagnostic::error(
             "P002",
             "unterminated-string",
@@ -223,9 +223,12 @@ fn scan(text: &str, start: usize, end: usize, pos: usize) -> Scan {
             block_at_pos = Some(stack.last().copied());
         }
         match c {
+            // A comment ends at a line break, a lone CR included (as in the
+            // grammar's COMMENT); running on to the next LF would swallow a
+            // quote and invent an unterminated text.
             '/' if chars.peek().map(|(_, n)| *n) == Some('/') => {
                 for (_, n) in chars.by_ref() {
-                    if n == '\n' {
+                    if n == '\n' || n == '\r' {
                         break;
                     }
                 }

@@ -196,3 +196,21 @@ proptest::proptest! {
         assert_same("any after a header", &format!("agreement a {{ }}\n{text}"));
     }
 }
+
+/// Found by the `blockwise` fuzz target (minimized): a comment that ends at
+/// a lone CR. The grammar ends the comment there, but the scan that tells an
+/// unterminated text from other syntax errors ran on to the next LF, swallowed
+/// a quote, and the block-by-block parse reported "never closed" where the
+/// whole file reports the real error.
+#[test]
+fn a_comment_ends_at_a_lone_cr_for_the_error_scan_too() {
+    let text = "//\rn\"\n\"goal\"";
+    assert_same("comment ending at CR", text);
+    let blocks = compile(text, &Limits::default());
+    let first = &blocks.diagnostics[0];
+    assert_eq!((first.code, first.primary.span.start), ("P001", 3), "{first:#?}");
+    // The same with a whole agreement after it, lines ending in lone CRs.
+    let cr = "// Kommentar\ragreement a { title \"A\" }\r// noch einer \"\rparty p \"P\" { side state }\r";
+    assert_same("lone CRs", cr);
+    assert!(compile(cr, &Limits::default()).diagnostics.is_empty());
+}
