@@ -95,7 +95,7 @@ pub fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             for s in consent_doms.iter().filter_map(|j| p.steps.get(*j)) {
                 consenting(m, s, &mut covered);
             }
-            let missing = covered.missing(&required);
+            let missing = covered.missing(required);
             if consent_doms.is_empty() {
                 let path =
                     path_avoiding(&g, node, &|n| g.node_weight(n).is_some_and(|j| *j != usize::MAX && is_consent(*j)));
@@ -123,7 +123,7 @@ pub fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 }
                 d = d.with_help(format!(
                     "put a step `kind agree_financing` with `consent_of` {} before it (e.g. `after` that step)",
-                    party_list(m, &required)
+                    party_list(m, required)
                 ));
                 sink.push(&[&p.meta, &step.meta], d);
             } else if !missing.is_empty() {
