@@ -9,6 +9,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
+mod common;
+
 use pakt::check::{self, FileResult, Settings};
 use pakt::output::{self, Format, Options};
 use pakt::work::measure;
@@ -462,6 +464,49 @@ fn diff_text_cannot_start_a_workflow_command_and_markdown_has_no_raw_html() {
     let row = md.stdout.lines().find(|l| l.contains("wording")).expect("the wording row");
     assert!(row.contains("add-mask") && row.contains("\\| cell"), "the row is cut: {row}");
     assert_eq!(row.matches(" | ").count(), 4, "five cells, one row: {row}");
+
+    // The real renderer: Python-Markdown (Debian's python3-markdown) turns
+    // the report into HTML; the hostile wording must stay text in one cell.
+    let test = "diff_text_cannot_start_a_workflow_command_and_markdown_has_no_raw_html";
+    let Some(python) = common::python_with(test, "markdown", "python3-markdown") else { return };
+    let script = r#"
+import sys, json, markdown
+from html.parser import HTMLParser
+html = markdown.markdown(sys.stdin.read(), extensions=["tables"])
+class Cells(HTMLParser):
+    def __init__(self):
+        super().__init__(); self.rows = []; self.cell = None; self.tags = []
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag == "tr": self.rows.append([])
+        if tag in ("td", "th"): self.cell = ""
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.rows: self.rows[-1].append(self.cell); self.cell = None
+    def handle_data(self, data):
+        if self.cell is not None: self.cell += data
+p = Cells(); p.feed(html)
+print(json.dumps({"tags": sorted(set(p.tags)), "rows": p.rows}))
+"#;
+    let mut child = std::process::Command::new(&python)
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), md.stdout.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let tags: Vec<&str> = v["tags"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
+    assert!(!tags.contains(&"script"), "a script element: {tags:?}");
+    let rows = v["rows"].as_array().unwrap();
+    let row = rows
+        .iter()
+        .find(|r| r.as_array().unwrap().iter().any(|c| c.as_str().unwrap().contains("add-mask")))
+        .expect("the wording row, rendered");
+    let cells: Vec<&str> = row.as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+    assert_eq!(cells.len(), 5, "{cells:?}");
+    assert!(cells.iter().any(|c| c.contains("<script>alert(1)</script> | cell")), "shown as text: {cells:?}");
 }
 
 #[test]

@@ -112,3 +112,20 @@ pub fn pakt_without_locale(args: &[&str]) -> String {
     assert_eq!(o.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
+
+/// Debian's Python 3 (`/usr/bin/python3` before any other on the PATH, so
+/// that the modules `.ci/run` installs from Debian are the ones imported)
+/// when it can import `module`; `None` (after `skip`) otherwise.
+pub fn python_with(test: &str, module: &str, package: &str) -> Option<std::path::PathBuf> {
+    for python in ["/usr/bin/python3", "python3"] {
+        let ok = std::process::Command::new(python)
+            .args(["-c", &format!("import {module}")])
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if ok {
+            return Some(std::path::PathBuf::from(python));
+        }
+    }
+    skip(test, &format!("python3 cannot import {module} (apt-get install {package})"));
+    None
+}
