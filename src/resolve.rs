@@ -13,14 +13,12 @@
 use crate::diagnostic::{Diagnostic, Label};
 use crate::model::*;
 use crate::span::Span;
-use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
-/// A hash map with fixed keys: lookups cost the same however many names a
-/// file defines (a `BTreeMap` made resolving a large file grow faster than
-/// the file), and nothing depends on a random seed.
-type Names = HashMap<String, Def, BuildHasherDefault<DefaultHasher>>;
+/// A hash map with a fixed, fast hash (rustc's): lookups cost the same
+/// however many names a file defines (a `BTreeMap` made resolving a large
+/// file grow faster than the file), and nothing depends on a random seed.
+type Names = HashMap<String, Def, rustc_hash::FxBuildHasher>;
 
 /// Sets of element kinds a reference may point at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,7 +168,9 @@ const MAX_SUGGESTION_SEARCHES: usize = 500;
 /// Resolve an AST into a model.
 pub fn resolve(ast: Ast) -> (Model, Vec<Diagnostic>) {
     let mut r = Resolver {
-        names: Names::default(),
+        // One name per element at most: the table never grows (growing holds
+        // the old and the new table at once).
+        names: Names::with_capacity_and_hasher(ast.element_count(), rustc_hash::FxBuildHasher),
         sorted: None,
         group_sizes: Vec::new(),
         diags: Vec::new(),
@@ -376,13 +376,13 @@ impl Resolver {
             Requirement::Majority { base } => Requirement::Majority { base },
             Requirement::Qualified { fraction, base } => Requirement::Qualified { fraction, base },
             Requirement::Veto { who } => Requirement::Veto {
-                who: self.get(&who, MEMBERS.or(Kinds::OFFICE).or(Kinds::SEAT), scope, "who holds a veto")?,
+                who: self.get(who, MEMBERS.or(Kinds::OFFICE).or(Kinds::SEAT), scope, "who holds a veto")?,
             },
             Requirement::AtLeast { count, of } => {
-                Requirement::AtLeast { count, of: self.get(&of, Kinds::GROUP, None, "the group of `at_least N of`")? }
+                Requirement::AtLeast { count, of: self.get(of, Kinds::GROUP, None, "the group of `at_least N of`")? }
             }
             Requirement::Weighted { key, fraction, of } => Requirement::Weighted {
-                key: self.get(&key, Kinds::KEY, None, "the key of a weighted threshold")?,
+                key: self.get(key, Kinds::KEY, None, "the key of a weighted threshold")?,
                 fraction,
                 of: self.opt(of, Kinds::GROUP, None, "the group of a weighted threshold"),
             },
@@ -406,10 +406,10 @@ impl Resolver {
             .filter_map(|r| {
                 let value = match r.value {
                     Requester::Party { who } => Requester::Party {
-                        who: self.get(&who, MEMBERS.or(Kinds::OFFICE), None, "who may call a meeting")?,
+                        who: self.get(who, MEMBERS.or(Kinds::OFFICE), None, "who may call a meeting")?,
                     },
                     Requester::CountOf { count, of } => {
-                        Requester::CountOf { count, of: self.get(&of, Kinds::GROUP, None, "the group of `N of`")? }
+                        Requester::CountOf { count, of: self.get(of, Kinds::GROUP, None, "the group of `N of`")? }
                     }
                 };
                 Some(Spanned::new(value, r.span))
@@ -427,10 +427,10 @@ impl Resolver {
 
     /// Resolve one reference. `scope` is the enclosing body or procedure,
     /// whose own seats or steps are looked up first.
-    fn get(&mut self, r: &RawRef, allowed: Kinds, scope: Option<&str>, what: &str) -> Option<Ref> {
+    fn get(&mut self, r: RawRef, allowed: Kinds, scope: Option<&str>, what: &str) -> Option<Ref> {
         if r.id == "all" && !self.names.contains_key("all") {
             if allowed.contains(Kinds::ALL) {
-                return Some(Ref { id: r.id.clone(), span: r.span, target: Target::AllParties });
+                return Some(Ref { id: r.id, span: r.span, target: Target::AllParties });
             }
             self.diags.push(
                 Diagnostic::error(
@@ -450,9 +450,7 @@ impl Resolver {
             .or_else(|| self.names.get(&r.id))
             .copied();
         match def {
-            Some(d) if allowed.contains(Kinds::of(d.target)) => {
-                Some(Ref { id: r.id.clone(), span: r.span, target: d.target })
-            }
+            Some(d) if allowed.contains(Kinds::of(d.target)) => Some(Ref { id: r.id, span: r.span, target: d.target }),
             Some(d) => {
                 self.diags.push(
                     Diagnostic::error(
@@ -543,11 +541,15 @@ impl Resolver {
     }
 
     fn opt(&mut self, r: Option<RawRef>, allowed: Kinds, scope: Option<&str>, what: &str) -> Option<Ref> {
-        r.and_then(|r| self.get(&r, allowed, scope, what))
+        r.and_then(|r| self.get(r, allowed, scope, what))
     }
 
     fn list(&mut self, rs: Vec<RawRef>, allowed: Kinds, scope: Option<&str>, what: &str) -> Vec<Ref> {
-        rs.iter().filter_map(|r| self.get(r, allowed, scope, what)).collect()
+        // Exactly as long as the list written (a collected `filter_map`
+        // would start at four places: most lists name one or two).
+        let mut out = Vec::with_capacity(rs.len());
+        out.extend(rs.into_iter().filter_map(|r| self.get(r, allowed, scope, what)));
+        out
     }
 
     fn model(&mut self, ast: Ast) -> Model {
@@ -597,7 +599,7 @@ impl Resolver {
                     .into_iter()
                     .filter_map(|s| {
                         Some(KeyShare {
-                            party: self.get(&s.party, Kinds::PARTY.or(Kinds::ACTOR), None, "a party of a key")?,
+                            party: self.get(s.party, Kinds::PARTY.or(Kinds::ACTOR), None, "a party of a key")?,
                             percent: s.percent,
                             span: s.span,
                         })
@@ -702,11 +704,11 @@ impl Resolver {
                     .shares
                     .into_iter()
                     .filter_map(|s| {
-                        let payer = self.get(&s.payer, MEMBERS.or(Kinds::INSTITUTION), None, "who pays a share")?;
+                        let payer = self.get(s.payer, MEMBERS.or(Kinds::INSTITUTION), None, "who pays a share")?;
                         let kind = match s.kind {
                             ShareKind::Percent { percent } => ShareKind::Percent { percent },
                             ShareKind::ByKey { key } => {
-                                ShareKind::ByKey { key: self.get(&key, Kinds::KEY, None, "the key of a share")? }
+                                ShareKind::ByKey { key: self.get(key, Kinds::KEY, None, "the key of a share")? }
                             }
                             ShareKind::Rest { key } => {
                                 ShareKind::Rest { key: self.opt(key, Kinds::KEY, None, "the key of a share") }
@@ -783,13 +785,13 @@ impl Resolver {
                     .owners
                     .into_iter()
                     .filter_map(|o| {
-                        let owner = self.get(&o.owner, MEMBERS, None, "an owner of an institution")?;
+                        let owner = self.get(o.owner, MEMBERS, None, "an owner of an institution")?;
                         let share = match o.share {
                             None => None,
                             Some(OwnerShare::Equal) => Some(OwnerShare::Equal),
                             Some(OwnerShare::Percent { percent }) => Some(OwnerShare::Percent { percent }),
                             Some(OwnerShare::ByKey { key }) => Some(OwnerShare::ByKey {
-                                key: self.get(&key, Kinds::KEY, None, "the key of an ownership share")?,
+                                key: self.get(key, Kinds::KEY, None, "the key of an ownership share")?,
                             }),
                         };
                         Some(Owner { owner, share, span: o.span })
@@ -801,7 +803,7 @@ impl Resolver {
                     .filter_map(|o| {
                         Some(Organ {
                             organ: self.get(
-                                &o.organ,
+                                o.organ,
                                 Kinds::BODY.or(Kinds::OFFICE),
                                 None,
                                 "an organ of an institution",
@@ -814,7 +816,7 @@ impl Resolver {
                     .collect(),
                 supervision: i.supervision.and_then(|s| {
                     Some(Supervision {
-                        by: self.get(&s.by, WHO, None, "who supervises an institution")?,
+                        by: self.get(s.by, WHO, None, "who supervises an institution")?,
                         kind: s.kind,
                         span: s.span,
                     })

@@ -88,27 +88,24 @@ fn block_starts(text: &str) -> Vec<usize> {
     while let Some(&b) = bytes.get(i) {
         match b {
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                i += 2;
-                while let Some(&n) = bytes.get(i) {
-                    if n == b'\n' || n == b'\r' {
-                        break;
-                    }
-                    i += 1;
-                }
+                // To the line end (which the next round reads).
+                let rest = bytes.get(i + 2..).unwrap_or(&[]);
+                i += 2 + memchr::memchr2(b'\n', b'\r', rest).unwrap_or(rest.len());
             }
             b'"' => {
                 i += 1;
                 loop {
-                    match bytes.get(i) {
+                    let rest = bytes.get(i..).unwrap_or(&[]);
+                    let Some(at) = memchr::memchr2(b'"', b'\\', rest) else {
                         // Never closed: the rest of the file is one piece.
-                        None => return starts,
-                        Some(b'\\') => i += 2,
-                        Some(b'"') => {
-                            i += 1;
-                            break;
-                        }
-                        Some(_) => i += 1,
+                        return starts;
+                    };
+                    i += at;
+                    if bytes.get(i) == Some(&b'"') {
+                        i += 1;
+                        break;
                     }
+                    i += 2;
                 }
             }
             b'{' => {
@@ -121,6 +118,9 @@ fn block_starts(text: &str) -> Vec<usize> {
                 name_next = false;
                 i += 1;
             }
+            // Inside a block only braces, texts and comments matter (none
+            // of their bytes occurs inside a multi-byte character).
+            _ if depth > 0 => i += 1,
             _ => {
                 let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
                     i += 1;

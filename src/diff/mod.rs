@@ -610,7 +610,7 @@ pub fn flatten(m: &Model, rename: &BTreeMap<String, String>) -> Vec<Element> {
                 format!("{}.{}", fin.id.value, f.r(&s.payer)),
                 s.span,
                 Some(key.clone()),
-                &Meta { section: fin.meta.section.clone(), ..Meta::default() },
+                &Meta::from(MetaFields { section: fin.meta.section.clone(), ..MetaFields::default() }),
                 fields,
             );
         }
@@ -621,7 +621,7 @@ pub fn flatten(m: &Model, rename: &BTreeMap<String, String>) -> Vec<Element> {
                 format!("{}.{}", fin.id.value, t.year.value),
                 t.span,
                 Some(key.clone()),
-                &Meta { section: fin.meta.section.clone(), ..Meta::default() },
+                &Meta::from(MetaFields { section: fin.meta.section.clone(), ..MetaFields::default() }),
                 fields,
             );
         }

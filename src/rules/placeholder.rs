@@ -97,16 +97,43 @@ pub fn placeholder(ctx: &Context<'_>, sink: &mut Sink<'_>) {
 }
 
 fn is_placeholder(text: &str) -> bool {
-    text.to_uppercase().contains(MARKER)
+    marker_at(text).is_some()
+}
+
+/// Where the marker starts, in any letter case (without copying the text:
+/// this runs on every text of the file).
+fn marker_at(text: &str) -> Option<usize> {
+    let (bytes, marker) = (text.as_bytes(), MARKER.as_bytes());
+    // Only where the marker's first letter stands, in either case.
+    let first = marker.first().copied().unwrap_or(b'F');
+    memchr::memchr2_iter(first.to_ascii_uppercase(), first.to_ascii_lowercase(), bytes)
+        .find(|&at| bytes.get(at..at + marker.len()).is_some_and(|w| w.eq_ignore_ascii_case(marker)))
 }
 
 /// The words after the marker, or "this text" when nothing follows.
 fn instruction(text: &str) -> String {
-    let upper = text.to_uppercase();
-    let after = upper
-        .find(MARKER)
+    let after = marker_at(text)
         .and_then(|at| text.get(at + MARKER.len()..))
         .map(|rest| rest.trim_start_matches([':', ' ', '-', '–']).trim())
         .filter(|rest| !rest.is_empty());
     after.unwrap_or("this text").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_marker_is_found_in_any_case_after_any_text() {
+        assert!(is_placeholder("FILL IN: the name"));
+        assert!(is_placeholder("fill in"));
+        assert!(is_placeholder("Die Straße – Fill In the street"));
+        assert!(!is_placeholder("filling in"));
+        assert!(!is_placeholder("fill"));
+        // The words after the marker, even after a character whose capital
+        // is longer (`ß` → `SS` moved them by one before).
+        assert_eq!(instruction("Straße FILL IN: the street"), "the street");
+        assert_eq!(instruction("fill in – name of the Land"), "name of the Land");
+        assert_eq!(instruction("FILL IN"), "this text");
+    }
 }
