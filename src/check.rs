@@ -35,7 +35,13 @@ impl Compiled {
 /// the blocks that parsed) but is not resolved, so that names defined in a
 /// broken block do not show up as undefined.
 pub fn compile(text: &str, limits: &Limits) -> Compiled {
-    match blockwise::parse_and_lower(text) {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    compile_on(text, limits, threads)
+}
+
+/// `compile` parsing on at most `threads` threads (the result is the same).
+pub fn compile_on(text: &str, limits: &Limits, threads: usize) -> Compiled {
+    match blockwise::parse_and_lower_on(text, threads) {
         blockwise::Parsed::Ok(ast, diagnostics) => resolved(*ast, diagnostics, limits),
         blockwise::Parsed::SyntaxErrors(mut diagnostics) => {
             diagnostic::sort(&mut diagnostics);

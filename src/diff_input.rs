@@ -66,9 +66,12 @@ pub fn git_object(rev: &str, file: &str) -> Result<String, RunError> {
 
 /// Read and compile both versions at once, one on each core.
 pub fn load_both(old: &str, new: &str) -> (Result<Version, RunError>, Result<Version, RunError>) {
+    // The cores are taken by the two versions: each parses on one thread.
+    // (More threads would not be faster, and each keeps memory of its own.)
+    let threads = (std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get) / 2).max(1);
     std::thread::scope(|s| {
-        let newer = s.spawn(|| load(new));
-        let older = load(old);
+        let newer = s.spawn(|| load_on(new, threads));
+        let older = load_on(old, threads);
         let newer = newer.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
         (older, newer)
     })
@@ -76,8 +79,13 @@ pub fn load_both(old: &str, new: &str) -> (Result<Version, RunError>, Result<Ver
 
 /// Read and compile one version.
 pub fn load(arg: &str) -> Result<Version, RunError> {
+    load_on(arg, std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get))
+}
+
+/// Read and compile one version, parsing on at most `threads` threads.
+fn load_on(arg: &str, threads: usize) -> Result<Version, RunError> {
     let text = read(arg)?;
-    let compiled = check::compile(&text, &Limits::default());
+    let compiled = check::compile_on(&text, &Limits::default(), threads);
     Ok(match compiled.model {
         Some(model) if !compiled.has_errors() => Version::Ok { text, model: Box::new(model) },
         _ => {

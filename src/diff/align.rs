@@ -20,8 +20,8 @@ type Gaps<'e> = BTreeMap<Option<String>, (Vec<&'e Element>, Vec<&'e Element>)>;
 pub fn reworded_goals(
     old: &[Element],
     new: &[Element],
-    old_keys: &BTreeSet<String>,
-    new_keys: &BTreeSet<String>,
+    old_keys: &BTreeSet<&str>,
+    new_keys: &BTreeSet<&str>,
     renamed: &BTreeMap<String, String>,
 ) -> BTreeMap<String, String> {
     let renamed_old: BTreeMap<&String, &String> = renamed.iter().map(|(n, o)| (o, n)).collect();
@@ -29,7 +29,7 @@ pub fn reworded_goals(
     let mut last: Option<String> = None;
     for o in old.iter().filter(|e| e.kind == "goal") {
         let key = o.key();
-        if new_keys.contains(&key) {
+        if new_keys.contains(key.as_str()) {
             last = Some(key);
         } else if let Some(n) = renamed_old.get(&key) {
             last = Some((*n).clone());
@@ -40,7 +40,7 @@ pub fn reworded_goals(
     last = None;
     for n in new.iter().filter(|e| e.kind == "goal") {
         let key = n.key();
-        if old_keys.contains(&key) || renamed.contains_key(&key) {
+        if old_keys.contains(key.as_str()) || renamed.contains_key(&key) {
             last = Some(key);
         } else {
             gaps.entry(last.clone()).or_default().1.push(n);

@@ -672,7 +672,7 @@ mod tests {
         Field::Set(items.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>())
     }
     fn eur(bound: Bound, million: i64) -> Field {
-        Field::Amount { bound, money: Money::from_minor("EUR", million * 100_000_000) }
+        Field::Amount { bound, money: Box::new(Money::from_minor("EUR", million * 100_000_000)) }
     }
     fn freq(times: u32, per: Period) -> Field {
         Field::Frequency(Frequency::AtLeast { times, per, every: 1 })
@@ -834,7 +834,7 @@ mod tests {
                 "financing",
                 "amount",
                 Some(eur(Bound::UpTo, 80)),
-                Some(Field::Amount { bound: Bound::UpTo, money: Money::from_minor("CHF", 8_000_000_000) }),
+                Some(Field::Amount { bound: Bound::UpTo, money: Box::new(Money::from_minor("CHF", 8_000_000_000)) }),
             ),
             ("financing.payer.changed", "financing", "payer", Some(set(&["land"])), Some(set(&["all"]))),
             ("financing.recipient.added", "financing", "recipient", Some(set(&["a"])), Some(set(&["a", "b"]))),

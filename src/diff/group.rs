@@ -40,12 +40,12 @@ const MAX_RULES: usize = 16;
 fn element<'e>(
     c: &Change,
     old: &'e [Element],
-    old_index: &BTreeMap<String, usize>,
+    old_index: &BTreeMap<&str, usize>,
     new: &'e [Element],
-    new_index: &BTreeMap<String, usize>,
+    new_index: &BTreeMap<&str, usize>,
 ) -> Option<&'e Element> {
     let key = c.path_key();
-    let from = |els: &'e [Element], index: &BTreeMap<String, usize>| index.get(&key).and_then(|i| els.get(*i));
+    let from = |els: &'e [Element], index: &BTreeMap<&str, usize>| index.get(key.as_str()).and_then(|i| els.get(*i));
     match c.kind {
         ChangeKind::Removed => from(old, old_index),
         _ => from(new, new_index).or_else(|| from(old, old_index)),
@@ -101,9 +101,9 @@ struct Anchors {
 pub fn fold(
     changes: Vec<Change>,
     old: &[Element],
-    old_index: &BTreeMap<String, usize>,
+    old_index: &BTreeMap<&str, usize>,
     new: &[Element],
-    new_index: &BTreeMap<String, usize>,
+    new_index: &BTreeMap<&str, usize>,
 ) -> Vec<Change> {
     let mut a = Anchors::default();
     for (i, c) in changes.iter().enumerate() {
@@ -197,7 +197,7 @@ pub fn fold(
         }
         let Some(e) = element(c, old, old_index, new, new_index) else { continue };
         let Some(beneficiaries) = set(e, "beneficiary") else { continue };
-        let task_of = e.container.strip_prefix("body:");
+        let task_of = e.container().strip_prefix("body:");
         let bodies = set(e, "bearer").into_iter().flatten().map(String::as_str).chain(task_of);
         let at = bodies
             .filter_map(|b| by_body.get(b))

@@ -45,7 +45,12 @@ pub enum Field {
     Flag(bool),
     Number(u64),
     Set(BTreeSet<String>),
-    Amount { bound: Bound, money: Money },
+    /// Boxed: the largest value, and rare; unboxed it made every field of
+    /// every element 8 bytes larger.
+    Amount {
+        bound: Bound,
+        money: Box<Money>,
+    },
     Frequency(Frequency),
     Modality(Modality),
     Decision(DecisionRule),
@@ -77,18 +82,69 @@ impl fmt::Display for Field {
     }
 }
 
+/// An element's fields by name, in name order. A sorted vector: a
+/// `BTreeMap` takes a node of about 1 KB even for the handful of fields most
+/// elements have, which made the element tables of two large versions
+/// most of a diff's memory.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fields(Vec<(&'static str, Field)>);
+
+impl Fields {
+    fn find(&self, name: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| (*k).cmp(name))
+    }
+    /// The field of this name.
+    pub fn get(&self, name: &str) -> Option<&Field> {
+        self.find(name).ok().and_then(|i| self.0.get(i)).map(|(_, v)| v)
+    }
+    /// Set a field, replacing one of the same name.
+    pub fn insert(&mut self, name: &'static str, value: Field) {
+        match self.find(name) {
+            Ok(i) => {
+                if let Some(slot) = self.0.get_mut(i) {
+                    slot.1 = value;
+                }
+            }
+            Err(i) => self.0.insert(i, (name, value)),
+        }
+    }
+    /// The names, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &&'static str> + '_ {
+        self.0.iter().map(|(k, _)| k)
+    }
+    /// Keep the fields `keep` says yes to.
+    pub fn retain(&mut self, mut keep: impl FnMut(&&'static str, &mut Field) -> bool) {
+        self.0.retain_mut(|(k, v)| keep(k, v));
+    }
+}
+
+impl FromIterator<(&'static str, Field)> for Fields {
+    /// As a map collects: in name order, the last of two of one name wins.
+    fn from_iter<I: IntoIterator<Item = (&'static str, Field)>>(items: I) -> Fields {
+        let mut all: Vec<(&'static str, Field)> = items.into_iter().collect();
+        all.reverse();
+        // Stable: of equal names the last given is now first, and kept.
+        all.sort_by_key(|(k, _)| *k);
+        all.dedup_by_key(|(k, _)| *k);
+        all.shrink_to_fit();
+        Fields(all)
+    }
+}
+
 /// One element, flattened for comparison.
 #[derive(Debug, Clone)]
 pub struct Element {
     pub kind: &'static str,
     pub id: String,
+    /// `kind:id`, made once: the tables of a diff borrow it.
+    key: String,
     /// The block as written.
     pub span: Span,
-    /// The top-level element whose block contains this one (its own key
-    /// for top-level elements): a seat's body, a tranche's financing.
-    pub container: String,
+    /// The top-level element whose block contains this one: a seat's body,
+    /// a tranche's financing; `None` for a top-level element (`container()`).
+    container: Option<String>,
     pub section: Option<String>,
-    pub fields: BTreeMap<&'static str, Field>,
+    pub fields: Fields,
     /// For bodies: the old body this one continues.
     pub continues: Option<String>,
     /// For steps: a consent on financing, or a step that needs consent.
@@ -99,9 +155,18 @@ pub struct Element {
 
 impl Element {
     pub fn key(&self) -> String {
+        self.key_str().to_string()
+    }
+    /// The key of the top-level element whose block holds this one: its
+    /// own key for a top-level element (kept once, not twice).
+    pub fn container(&self) -> &str {
+        self.container.as_deref().unwrap_or(&self.key)
+    }
+    /// `kind:id`, borrowed.
+    pub fn key_str(&self) -> &str {
         // Counted: every comparison of elements goes through their keys.
         crate::work::tick(1);
-        format!("{}:{}", self.kind, self.id)
+        &self.key
     }
     /// A short description for "added" and "removed".
     pub fn summary(&self) -> String {
@@ -267,34 +332,33 @@ impl Flat<'_> {
         meta: &Meta,
         fields: Vec<(&'static str, Option<Field>)>,
     ) {
-        let mut map: BTreeMap<&'static str, Field> =
-            fields.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect();
-        map.retain(|_, v| *v != Field::Flag(false));
+        let mut all: Vec<(&'static str, Field)> =
+            fields.into_iter().filter_map(|(k, v)| v.filter(|v| *v != Field::Flag(false)).map(|v| (k, v))).collect();
         if let Some(w) = &meta.wording {
-            map.insert("wording", Field::Text(w.value.clone()));
+            all.push(("wording", Field::Text(w.value.clone())));
         }
         // Nothing is silently equal: notes, assumptions and the wordings
         // tied to attributes count too (as editorial changes).
         let set = |items: Vec<String>| (!items.is_empty()).then(|| Field::Set(items.into_iter().collect()));
-        if let Some(v) = set(meta.notes.iter().map(|n| n.value.clone()).collect()) {
-            map.insert("notes", v);
-        }
-        if let Some(v) = set(meta.assumptions.iter().map(|n| n.value.clone()).collect()) {
-            map.insert("assumptions", v);
-        }
-        if let Some(v) = set(meta.wordings.iter().map(|w| format!("{}: {}", w.supports.value, w.text.value)).collect())
-        {
-            map.insert("wordings", v);
-        }
-        if let Some(v) = set(meta.unknowns.iter().map(|u| u.attribute.value.clone()).collect()) {
-            map.insert("unknown", v);
-        }
+        let sets = [
+            ("notes", set(meta.notes.iter().map(|n| n.value.clone()).collect())),
+            ("assumptions", set(meta.assumptions.iter().map(|n| n.value.clone()).collect())),
+            (
+                "wordings",
+                set(meta.wordings.iter().map(|w| format!("{}: {}", w.supports.value, w.text.value)).collect()),
+            ),
+            ("unknown", set(meta.unknowns.iter().map(|u| u.attribute.value.clone()).collect())),
+        ];
+        all.extend(sets.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))));
+        // Made at once, at its size (later inserts would double it).
+        let map: Fields = all.into_iter().collect();
         let key = format!("{kind}:{id}");
         self.out.push(Element {
             kind,
             id,
             span,
-            container: container.unwrap_or(key),
+            container,
+            key,
             section: meta.section.as_ref().map(|s| s.value.clone()),
             fields: map,
             continues: None,
@@ -582,7 +646,7 @@ pub fn flatten(m: &Model, rename: &BTreeMap<String, String>) -> Vec<Element> {
             ("recipient", f.set(&fin.recipient)),
             ("legal_basis", opt_text(&fin.legal_basis)),
             ("kind", opt_text(&fin.kind)),
-            ("amount", fin.amount.as_ref().map(|a| Field::Amount { bound: a.bound, money: a.money.clone() })),
+            ("amount", fin.amount.as_ref().map(|a| Field::Amount { bound: a.bound, money: Box::new(a.money.clone()) })),
             ("per_year", Some(Field::Flag(fin.amount.as_ref().is_some_and(|a| a.per_year)))),
             (
                 "years",
@@ -615,7 +679,10 @@ pub fn flatten(m: &Model, rename: &BTreeMap<String, String>) -> Vec<Element> {
             );
         }
         for t in &fin.tranches {
-            let fields = vec![("amount", Some(Field::Amount { bound: t.amount.bound, money: t.amount.money.clone() }))];
+            let fields = vec![(
+                "amount",
+                Some(Field::Amount { bound: t.amount.bound, money: Box::new(t.amount.money.clone()) }),
+            )];
             f.push(
                 "tranche",
                 format!("{}.{}", fin.id.value, t.year.value),
@@ -834,22 +901,32 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
             }
         }
     }
-    let old_elements = flatten(old, &rename);
-    let new_elements = flatten(new, &BTreeMap::new());
+    // Both at once. The new version's table is made on a new thread, which
+    // takes over the memory the thread that compiled the new version freed
+    // (glibc hands a finished thread's arena to the next one): made here, it
+    // would need fresh memory beside it.
+    let (old_elements, new_elements) = std::thread::scope(|s| {
+        let newer = s.spawn(|| flatten(new, &BTreeMap::new()));
+        let older = flatten(old, &rename);
+        // A panic there (a bug) goes on as it would have here.
+        (older, newer.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    });
     // Kinds of element the old header says its source does not state.
     let old_unknown_kinds: BTreeSet<String> = old.meta.unknowns.iter().map(|u| u.attribute.value.clone()).collect();
-    let old_by_key: BTreeMap<String, (usize, &Element)> =
-        old_elements.iter().enumerate().map(|(i, e)| (e.key(), (i, e))).collect();
-    let new_keys: BTreeSet<String> = new_elements.iter().map(Element::key).collect();
+    // The tables borrow the elements' keys (owned keys were a tenth of the
+    // memory of a large diff).
+    let old_by_key: BTreeMap<&str, (usize, &Element)> =
+        old_elements.iter().enumerate().map(|(i, e)| (e.key_str(), (i, e))).collect();
+    let new_keys: BTreeSet<&str> = new_elements.iter().map(Element::key_str).collect();
     // Key → first index, so that every lookup below is a map access, not a
     // walk over all elements (which made 1,000 renamed goals take minutes).
-    let index_of = |els: &[Element]| {
-        let mut map: BTreeMap<String, usize> = BTreeMap::new();
+    fn index_of(els: &[Element]) -> BTreeMap<&str, usize> {
+        let mut map: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, e) in els.iter().enumerate() {
-            map.entry(e.key()).or_insert(i);
+            map.entry(e.key_str()).or_insert(i);
         }
         map
-    };
+    }
     let (old_index, new_index) = (index_of(&old_elements), index_of(&new_elements));
     let renamed = matched(&old_elements, &new_elements, &old_by_key, &new_keys);
     let renamed_old: BTreeSet<&String> = renamed.values().collect();
@@ -857,7 +934,7 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
 
     for (ni, n) in new_elements.iter().enumerate() {
         let key = n.key();
-        let via_rename = renamed.get(&key).and_then(|ok| old_by_key.get(ok));
+        let via_rename = renamed.get(&key).and_then(|ok| old_by_key.get(ok.as_str()));
         if let Some((_, o)) = via_rename {
             let row = classify::row("element.renamed");
             changes.push(Change {
@@ -877,14 +954,14 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
                 words: None,
                 order: (ni, 0),
                 evidence: Vec::new(),
-                container: n.container.clone(),
+                container: n.container().to_string(),
             });
         }
-        match old_by_key.get(&key).or(via_rename) {
+        match old_by_key.get(key.as_str()).or(via_rename) {
             None => {
                 // The old version's container (or header) says its sources
                 // do not state elements of this kind: now they are stated.
-                let container_unknown = old_by_key.get(&n.container).is_some_and(|(_, c)| {
+                let container_unknown = old_by_key.get(n.container()).is_some_and(|(_, c)| {
                     c.unknowns.contains(n.kind) || (n.kind == "obligation" && c.unknowns.contains("task"))
                 });
                 let row = if old_unknown_kinds.contains(n.kind) || container_unknown {
@@ -909,7 +986,7 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
                     words: None,
                     order: (ni, 0),
                     evidence: Vec::new(),
-                    container: n.container.clone(),
+                    container: n.container().to_string(),
                 });
             }
             Some((_, o)) => {
@@ -936,7 +1013,7 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
                             words: None,
                             order: (ni, 0),
                             evidence: Vec::new(),
-                            container: n.container.clone(),
+                            container: n.container().to_string(),
                         });
                     }
                 }
@@ -984,7 +1061,7 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
                         words,
                         order: (ni, 1),
                         evidence: Vec::new(),
-                        container: n.container.clone(),
+                        container: n.container().to_string(),
                     });
                 }
                 if o.section != n.section {
@@ -1006,7 +1083,7 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
                         words: None,
                         order: (ni, 1),
                         evidence: Vec::new(),
-                        container: n.container.clone(),
+                        container: n.container().to_string(),
                     });
                 }
                 changes.extend(field_changes);
@@ -1019,10 +1096,10 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
     for (oi, o) in old_elements.iter().enumerate() {
         crate::work::tick(1);
         let key = o.key();
-        if let Some(ni) = new_index.get(&key) {
+        if let Some(ni) = new_index.get(key.as_str()) {
             anchor = *ni;
         }
-        if new_keys.contains(&key) || renamed_old.contains(&key) {
+        if new_keys.contains(key.as_str()) || renamed_old.contains(&key) {
             continue;
         }
         let row = classify::presence(o.kind, false, o.consent_step);
@@ -1044,7 +1121,7 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
             words: None,
             order: (anchor, 2 + oi),
             evidence: Vec::new(),
-            container: o.container.clone(),
+            container: o.container().to_string(),
         });
     }
     changes.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.path.cmp(&b.path)));
@@ -1070,9 +1147,9 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
 /// instructions, which then compare their texts.
 pub(crate) fn renamed_keys(old: &Model, new: &Model, rename: &BTreeMap<String, String>) -> BTreeMap<String, String> {
     let (old_elements, new_elements) = (flatten(old, rename), flatten(new, &BTreeMap::new()));
-    let old_by_key: BTreeMap<String, (usize, &Element)> =
-        old_elements.iter().enumerate().map(|(i, e)| (e.key(), (i, e))).collect();
-    let new_keys: BTreeSet<String> = new_elements.iter().map(Element::key).collect();
+    let old_by_key: BTreeMap<&str, (usize, &Element)> =
+        old_elements.iter().enumerate().map(|(i, e)| (e.key_str(), (i, e))).collect();
+    let new_keys: BTreeSet<&str> = new_elements.iter().map(Element::key_str).collect();
     matched(&old_elements, &new_elements, &old_by_key, &new_keys).into_iter().map(|(n, o)| (o, n)).collect()
 }
 
@@ -1081,11 +1158,11 @@ pub(crate) fn renamed_keys(old: &Model, new: &Model, rename: &BTreeMap<String, S
 fn matched(
     old: &[Element],
     new: &[Element],
-    old_by_key: &BTreeMap<String, (usize, &Element)>,
-    new_keys: &BTreeSet<String>,
+    old_by_key: &BTreeMap<&str, (usize, &Element)>,
+    new_keys: &BTreeSet<&str>,
 ) -> BTreeMap<String, String> {
     let mut renamed = match_renamed(old, new, old_by_key, new_keys);
-    let old_keys: BTreeSet<String> = old_by_key.keys().cloned().collect();
+    let old_keys: BTreeSet<&str> = old_by_key.keys().copied().collect();
     renamed.extend(align::reworded_goals(old, new, &old_keys, new_keys, &renamed));
     renamed
 }
@@ -1104,16 +1181,16 @@ impl Change {
 fn match_renamed(
     old: &[Element],
     new: &[Element],
-    old_by_key: &BTreeMap<String, (usize, &Element)>,
-    new_keys: &BTreeSet<String>,
+    old_by_key: &BTreeMap<&str, (usize, &Element)>,
+    new_keys: &BTreeSet<&str>,
 ) -> BTreeMap<String, String> {
     const MAX_PAIRS: usize = 40_000;
     let mut olds: BTreeMap<&str, Vec<&Element>> = BTreeMap::new();
     let mut news: BTreeMap<&str, Vec<&Element>> = BTreeMap::new();
-    for o in old.iter().filter(|o| !new_keys.contains(&o.key())) {
+    for o in old.iter().filter(|o| !new_keys.contains(o.key_str())) {
         olds.entry(o.kind).or_default().push(o);
     }
-    for n in new.iter().filter(|n| !old_by_key.contains_key(&n.key())) {
+    for n in new.iter().filter(|n| !old_by_key.contains_key(n.key_str())) {
         news.entry(n.kind).or_default().push(n);
     }
     let mut out = BTreeMap::new();

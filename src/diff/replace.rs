@@ -109,7 +109,7 @@ pub fn link(
     changes: Vec<Change>,
     new: &Model,
     old_elements: &[Element],
-    old_index: &BTreeMap<String, usize>,
+    old_index: &BTreeMap<&str, usize>,
 ) -> Vec<Change> {
     // Removed wholes that could be a predecessor, by position in `changes`.
     let removed: Vec<(usize, &Element)> = changes
@@ -118,7 +118,7 @@ pub fn link(
         .filter(|(_, c)| {
             c.kind == ChangeKind::Removed && PREDECESSORS.contains(&c.element) && c.container == c.path_key()
         })
-        .filter_map(|(i, c)| old_index.get(&c.path_key()).and_then(|j| old_elements.get(*j)).map(|e| (i, e)))
+        .filter_map(|(i, c)| old_index.get(c.path_key().as_str()).and_then(|j| old_elements.get(*j)).map(|e| (i, e)))
         .collect();
     if removed.is_empty() {
         return changes;
