@@ -135,8 +135,8 @@ impl FromIterator<(&'static str, Field)> for Fields {
 #[derive(Debug, Clone)]
 pub struct Element {
     pub kind: &'static str,
-    pub id: String,
-    /// `kind:id`, made once: the tables of a diff borrow it.
+    /// `kind:id`, made once: the tables of a diff borrow it, and `id()`
+    /// is its end (the id is not kept twice).
     key: String,
     /// The block as written.
     pub span: Span,
@@ -162,6 +162,10 @@ impl Element {
     pub fn container(&self) -> &str {
         self.container.as_deref().unwrap_or(&self.key)
     }
+    /// The element's id (`beirat`, `beirat.land` for a seat).
+    pub fn id(&self) -> &str {
+        self.key.get(self.kind.len() + 1..).unwrap_or("")
+    }
     /// `kind:id`, borrowed.
     pub fn key_str(&self) -> &str {
         // Counted: every comparison of elements goes through their keys.
@@ -185,7 +189,7 @@ impl Element {
         if let Some(s) = self.fields.get("share") {
             return s.to_string();
         }
-        self.id.clone()
+        self.id().to_string()
     }
 
     /// The summary with the quantities that matter for its kind: the
@@ -355,7 +359,6 @@ impl Flat<'_> {
         let key = format!("{kind}:{id}");
         self.out.push(Element {
             kind,
-            id,
             span,
             container,
             key,
@@ -940,11 +943,11 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
             changes.push(Change {
                 kind: ChangeKind::Renamed,
                 element: n.kind,
-                id: n.id.clone(),
+                id: n.id().to_string(),
                 path: key.clone(),
                 field: None,
-                old: Some(o.id.clone()),
-                new: Some(n.id.clone()),
+                old: Some(o.id().to_string()),
+                new: Some(n.id().to_string()),
                 effect: row.effect,
                 weight: row.weight,
                 rule: row.id,
@@ -972,7 +975,7 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
                 changes.push(Change {
                     kind: ChangeKind::Added,
                     element: n.kind,
-                    id: n.id.clone(),
+                    id: n.id().to_string(),
                     path: key.clone(),
                     field: None,
                     old: None,
@@ -991,19 +994,19 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
             }
             Some((_, o)) => {
                 if let Some(c) = &n.continues {
-                    if c != &n.id && rename.get(c) == Some(&n.id) {
+                    if c != n.id() && rename.get(c).map(String::as_str) == Some(n.id()) {
                         let row = classify::row("body.continued");
                         changes.push(Change {
                             kind: ChangeKind::Continued,
                             element: n.kind,
-                            id: n.id.clone(),
+                            id: n.id().to_string(),
                             path: key.clone(),
                             field: None,
                             old: Some(format!(
                                 "{c}: {}",
                                 old.bodies.iter().find(|b| &b.id.value == c).map_or("", |b| b.name.value.as_str())
                             )),
-                            new: Some(format!("{}: {}", n.id, n.summary())),
+                            new: Some(format!("{}: {}", n.id(), n.summary())),
                             effect: row.effect,
                             weight: row.weight,
                             rule: row.id,
@@ -1047,7 +1050,7 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
                     field_changes.push(Change {
                         kind: ChangeKind::Changed,
                         element: n.kind,
-                        id: n.id.clone(),
+                        id: n.id().to_string(),
                         path: format!("{key}.{field}"),
                         field: Some(field),
                         old: old_text,
@@ -1069,7 +1072,7 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
                     field_changes.push(Change {
                         kind: ChangeKind::Changed,
                         element: n.kind,
-                        id: n.id.clone(),
+                        id: n.id().to_string(),
                         path: format!("{key}.section"),
                         field: Some("section"),
                         old: o.section.clone(),
@@ -1107,7 +1110,7 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
         changes.push(Change {
             kind: ChangeKind::Removed,
             element: o.kind,
-            id: o.id.clone(),
+            id: o.id().to_string(),
             path: key.clone(),
             field: None,
             old: Some(o.summary_with_quantities()),
@@ -1209,7 +1212,7 @@ fn match_renamed(
                 let common = a.intersection(b).count();
                 // One id extends the other (`harmonisierung` →
                 // `harmonisierung_infrastruktur`) and the texts share a stem.
-                let (oid, nid) = (os.get(i).map_or("", |e| e.id.as_str()), ns.get(j).map_or("", |e| e.id.as_str()));
+                let (oid, nid) = (os.get(i).map_or("", |e| e.id()), ns.get(j).map_or("", |e| e.id()));
                 let extends =
                     common > 0 && (nid.starts_with(&format!("{oid}_")) || oid.starts_with(&format!("{nid}_")));
                 if union > 0 && (common * 5 >= union * 2 || extends) {

@@ -130,7 +130,7 @@ pub fn link(
             _ => String::new(),
         };
         names.add(2, &name, r);
-        names.add(1, &normal(&e.id), r);
+        names.add(1, &normal(e.id()), r);
         // The head noun: long enough to be a noun of its own ("Stelle" is
         // six letters), not a bare article or "Land".
         if let Some(head) = name.split(' ').find(|w| !w.is_empty()).filter(|w| w.chars().count() >= 6) {
