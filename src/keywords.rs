@@ -300,31 +300,23 @@ pub fn rule_name(rule: Rule) -> String {
 
 type Row = (&'static str, &'static str, &'static [&'static str]);
 
-/// The table row of a grammar rule, if it is a keyword rule. Cached by the
-/// rule's index: compile asks this for every node of every file.
+/// The table row of a grammar rule, if it is a keyword rule. A table by
+/// the rule's index, made once: compile asks this for every node of every
+/// file, on every thread.
 fn row_of(rule: Rule) -> Option<&'static Row> {
-    thread_local! {
-        static CACHE: std::cell::RefCell<Vec<Option<Option<usize>>>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    let i = rule as usize;
-    let index = CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() <= i {
-            c.resize(i + 1, None);
-        }
-        match c.get(i).copied().flatten() {
-            Some(known) => known,
-            None => {
-                let name = rule_name(rule);
-                let found = KEYWORDS.iter().position(|(r, _, _)| *r == name);
-                if let Some(slot) = c.get_mut(i) {
-                    *slot = Some(found);
-                }
-                found
+    static ROWS: std::sync::OnceLock<Vec<Option<usize>>> = std::sync::OnceLock::new();
+    let rows = ROWS.get_or_init(|| {
+        let all = Rule::all_rules();
+        let mut rows = vec![None; all.iter().map(|r| *r as usize + 1).max().unwrap_or(0)];
+        for &r in all {
+            let name = rule_name(r);
+            if let Some(slot) = rows.get_mut(r as usize) {
+                *slot = KEYWORDS.iter().position(|(n, _, _)| *n == name);
             }
         }
+        rows
     });
-    index.and_then(|i| KEYWORDS.get(i))
+    rows.get(rule as usize).copied().flatten().and_then(|i| KEYWORDS.get(i))
 }
 
 fn is_keyword_rule(rule: Rule) -> bool {
