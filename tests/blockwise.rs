@@ -5,26 +5,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
+mod common;
+
 use pakt::blockwise::{parse_and_lower_on, Parsed};
 use pakt::check::{compile, compile_whole_file, Compiled, Limits};
 use pakt::diagnostic::Diagnostic;
-use std::path::{Path, PathBuf};
-
-fn pakt_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("readable folder") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            pakt_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "pakt") {
-            out.push(path);
-        }
-    }
-}
+use std::path::Path;
 
 fn all_sources() -> Vec<(String, String)> {
     let mut paths = Vec::new();
     for dir in ["tests/fixtures", "agreements", "examples"] {
-        pakt_files(Path::new(dir), &mut paths);
+        common::pakt_files(Path::new(dir), &mut paths);
     }
     paths.sort();
     assert!(paths.len() > 60, "expected all fixtures, found {}", paths.len());

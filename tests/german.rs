@@ -4,27 +4,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
+mod common;
+
 use pakt::check::{compile, Limits};
 use pakt::convert::convert_keywords;
 use pakt::keywords::Lang;
 use proptest::prelude::*;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn pakt_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            pakt_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "pakt") {
-            out.push(p);
-        }
-    }
 }
 
 /// The English sources: the agreements (not their German copies), the
@@ -38,8 +28,8 @@ fn english_sources() -> Vec<PathBuf> {
         }
     }
     files.sort();
-    pakt_files(&root().join("examples"), &mut files);
-    pakt_files(&root().join("tests/fixtures"), &mut files);
+    common::pakt_files(&root().join("examples"), &mut files);
+    common::pakt_files(&root().join("tests/fixtures"), &mut files);
     files
 }
 

@@ -3,27 +3,18 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
+mod common;
+
 use pakt::check::{compile, Limits};
 use pakt::config::Config;
 use pakt::rules::{run_on, Context};
-use std::path::{Path, PathBuf};
-
-fn pakt_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("readable folder") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            pakt_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "pakt") {
-            out.push(path);
-        }
-    }
-}
+use std::path::Path;
 
 #[test]
 fn rules_find_the_same_on_one_thread_as_on_several() {
     let mut paths = Vec::new();
     for dir in ["tests/fixtures", "agreements", "examples"] {
-        pakt_files(Path::new(dir), &mut paths);
+        common::pakt_files(Path::new(dir), &mut paths);
     }
     paths.sort();
     // (A few fixtures are not UTF-8 on purpose.)

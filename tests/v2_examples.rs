@@ -9,6 +9,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
+mod common;
+
 use serde_json::Value;
 use std::process::Command;
 
@@ -205,19 +207,6 @@ fn shares_not_in_whole_cents_are_rounded_and_say_so() {
 }
 
 /// Every `.pakt` file under `dir`, recursively, sorted.
-fn pakt_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let mut paths: Vec<std::path::PathBuf> = entries.map(|e| e.expect("entry").path()).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            pakt_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "pakt") {
-            out.push(p);
-        }
-    }
-}
-
 #[test]
 fn the_queries_answer_every_model_without_panicking() {
     use pakt::graph::query;
@@ -225,7 +214,7 @@ fn the_queries_answer_every_model_without_panicking() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     for dir in ["agreements", "examples/agreements", "tests/fixtures"] {
-        pakt_files(&root.join(dir), &mut files);
+        common::pakt_files(&root.join(dir), &mut files);
     }
     let mut answered = 0;
     for file in files {

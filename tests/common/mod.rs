@@ -129,3 +129,19 @@ pub fn python_with(test: &str, module: &str, package: &str) -> Option<std::path:
     skip(test, &format!("python3 cannot import {module} (apt-get install {package})"));
     None
 }
+
+/// Every `.pakt` file below `dir`, in path order, appended to `out`. A
+/// folder that cannot be read fails the test: a test that silently read
+/// no files would prove nothing.
+pub fn pakt_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+    let mut paths: Vec<std::path::PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            pakt_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "pakt") {
+            out.push(p);
+        }
+    }
+}
