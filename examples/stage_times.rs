@@ -8,6 +8,7 @@
 //! taskset -c 0 target/profiling/examples/stage_times FILE   # one core
 //! ```
 
+use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -62,16 +63,23 @@ fn main() -> ExitCode {
             })
             .collect();
         times.sort_by(|a, b| b.0.total_cmp(&a.0));
+        // A closed pipe (`| head`) ends the listing, not the program.
+        let mut out = std::io::stdout().lock();
         for (t, code) in times {
-            println!("{code} {t:.1} ms");
+            if writeln!(out, "{code} {t:.1} ms").is_err() {
+                return ExitCode::SUCCESS;
+            }
         }
     }
     let t = Instant::now();
     let elements = model.element_count();
     drop(model);
-    println!(
+    let line = format!(
         "{elements} elements, {findings} findings: read {read:.1} ms, parse + lower {parse:.1} ms, resolve {resolve:.1} ms, rules {rules:.1} ms, free {:.1} ms",
         ms(t)
     );
-    ExitCode::SUCCESS
+    match writeln!(std::io::stdout(), "{line}") {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(1),
+    }
 }

@@ -20,8 +20,10 @@ fn analysed(ctx: &Context<'_>, sides: &[Side], body: &Body<Ref>) -> Option<(Stri
     // The rule `decides by …` first, then the named decision rules, in order.
     let mut spans: Vec<(Span, bool)> = body.decides.iter().map(|d| (d.span, true)).collect();
     spans.extend(body.decisions.iter().map(|d| (d.id.span, false)));
-    let games = body_games_with(ctx.model, sides, body, None);
-    let r = report(games.clone());
+    // The report keeps the games it analysed: they are taken back from it
+    // instead of being copied for it.
+    let r = report(body_games_with(ctx.model, sides, body, None));
+    let games = r.games;
     let found = r.rules.into_iter().filter(|rule| !rule.assumed).zip(spans).find_map(|(rule, (span, old))| {
         let name = if old { format!("decides by {}", rule.name) } else { format!("decision {}", rule.name) };
         rule.outcome.ok().filter(|a| a.seat.grand_coalition_wins).map(|a| (name, a, span))
