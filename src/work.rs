@@ -28,3 +28,18 @@ pub fn measure<R>(f: impl FnOnce() -> R) -> (R, u64) {
     let after = TICKS.with(Cell::get);
     (r, after.saturating_sub(before))
 }
+
+/// Run `f` on a thread that works for another: returns its result with the
+/// work it recorded, which the waiting thread adds with [`carry`], so that
+/// `measure` there counts what its helpers did too.
+#[doc(hidden)]
+pub fn for_other<R>(f: impl FnOnce() -> R) -> (R, u64) {
+    measure(f)
+}
+
+/// Add the work a helper thread recorded (see [`for_other`]).
+#[doc(hidden)]
+pub fn carry<R>((r, ticks): (R, u64)) -> R {
+    TICKS.with(|t| t.set(t.get().saturating_add(ticks)));
+    r
+}

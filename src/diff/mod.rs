@@ -909,10 +909,10 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
     // (glibc hands a finished thread's arena to the next one): made here, it
     // would need fresh memory beside it.
     let (old_elements, new_elements) = std::thread::scope(|s| {
-        let newer = s.spawn(|| flatten(new, &BTreeMap::new()));
+        let newer = s.spawn(|| crate::work::for_other(|| flatten(new, &BTreeMap::new())));
         let older = flatten(old, &rename);
         // A panic there (a bug) goes on as it would have here.
-        (older, newer.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+        (older, crate::work::carry(newer.join().unwrap_or_else(|e| std::panic::resume_unwind(e))))
     });
     // Kinds of element the old header says its source does not state.
     let old_unknown_kinds: BTreeSet<String> = old.meta.unknowns.iter().map(|u| u.attribute.value.clone()).collect();

@@ -626,11 +626,12 @@ pub fn run_on(ctx: &Context<'_>, threads: usize) -> Vec<Diagnostic> {
             done
         };
         std::thread::scope(|s| {
-            let handles: Vec<_> = (1..threads.min(order.len())).map(|_| s.spawn(work)).collect();
+            let handles: Vec<_> =
+                (1..threads.min(order.len())).map(|_| s.spawn(|| crate::work::for_other(work))).collect();
             let mut all = work();
             for h in handles {
                 // A panic in a rule (a bug) goes on as it would without threads.
-                all.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+                all.extend(crate::work::carry(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))));
             }
             all
         })

@@ -97,7 +97,14 @@ pub fn placeholder(ctx: &Context<'_>, sink: &mut Sink<'_>) {
 }
 
 fn is_placeholder(text: &str) -> bool {
-    marker_at(text).is_some()
+    marker_at(text).is_some() || (!text.is_ascii() && unicode_marker(text))
+}
+
+/// The marker spelt with letters whose capitals are ASCII letters of it
+/// (`ﬁ`, `ı`): rare, so only a text with such a letter is upper-cased.
+fn unicode_marker(text: &str) -> bool {
+    text.chars().any(|c| !c.is_ascii() && c.to_uppercase().any(|u| u.is_ascii_alphabetic()))
+        && text.to_uppercase().contains(MARKER)
 }
 
 /// Where the marker starts, in any letter case (without copying the text:
@@ -135,5 +142,9 @@ mod tests {
         assert_eq!(instruction("Straße FILL IN: the street"), "the street");
         assert_eq!(instruction("fill in – name of the Land"), "name of the Land");
         assert_eq!(instruction("FILL IN"), "this text");
+        // Letters whose capitals spell the marker count, as they did.
+        assert!(is_placeholder("ﬁll in the name"));
+        assert!(is_placeholder("fıll ın"));
+        assert!(!is_placeholder("Straße und Gemeinde"));
     }
 }
