@@ -149,14 +149,8 @@ struct Def {
     span: Span,
 }
 
-/// Builds the table of names (and reports names defined twice).
-struct Definer {
+struct Resolver {
     names: Names,
-    diags: Vec<Diagnostic>,
-}
-
-struct Resolver<'n> {
-    names: &'n Names,
     /// The names in order, made on the first "did you mean" search (which
     /// walks them in order, so that its answer never depends on hashing).
     sorted: Option<Vec<(String, Def)>>,
@@ -167,88 +161,24 @@ struct Resolver<'n> {
     /// file with thousands of undefined names gets suggestions for the
     /// first ones only, and stays fast.
     suggestions_left: usize,
-    /// On a second thread: the undefined names whose search is made
-    /// afterwards (`Resolver::take_deferred`).
-    pending: Option<Vec<Pending>>,
-}
-
-impl<'n> Resolver<'n> {
-    fn new(names: &'n Names, defer_suggestions: bool) -> Resolver<'n> {
-        Resolver {
-            names,
-            sorted: None,
-            group_sizes: Vec::new(),
-            diags: Vec::new(),
-            suggestions_left: MAX_SUGGESTION_SEARCHES,
-            pending: defer_suggestions.then(Vec::new),
-        }
-    }
 }
 
 const MAX_SUGGESTION_SEARCHES: usize = 500;
 
-/// From this many elements on, the elements after the bodies are resolved
-/// on a second thread (below, starting it costs more than it saves).
-const PARALLEL_MIN_ELEMENTS: usize = 5_000;
-
 /// Resolve an AST into a model.
 pub fn resolve(ast: Ast) -> (Model, Vec<Diagnostic>) {
-    let threads = if ast.element_count() < PARALLEL_MIN_ELEMENTS {
-        1
-    } else {
-        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
-    };
-    resolve_on(ast, threads)
-}
-
-/// Resolve on at most `threads` threads (two are used at most); the result
-/// does not depend on the number.
-pub fn resolve_on(ast: Ast, threads: usize) -> (Model, Vec<Diagnostic>) {
-    let mut definer = Definer {
+    let mut r = Resolver {
         // One name per element at most: the table never grows (growing holds
         // the old and the new table at once).
         names: Names::with_capacity_and_hasher(ast.element_count(), rustc_hash::FxBuildHasher),
+        sorted: None,
+        group_sizes: Vec::new(),
         diags: Vec::new(),
+        suggestions_left: MAX_SUGGESTION_SEARCHES,
     };
-    definer.define_all(&ast);
-    let mut r = Resolver::new(&definer.names, false);
-    r.diags = definer.diags;
-    let model = r.model(ast, threads);
+    r.define_all(&ast);
+    let model = r.model(ast);
     (model, r.diags)
-}
-
-/// The help of an undefined name: the suggestion, or how to define it.
-fn undefined_help(diag: &mut Diagnostic, suggestion: Option<(String, Span)>, allowed: Kinds, id: &str) {
-    match suggestion {
-        Some((name, span)) => {
-            diag.help = Some(format!("did you mean `{name}`?"));
-            diag.secondary.push(Label::new(span, format!("`{name}` is defined here")));
-        }
-        None => diag.help = Some(format!("define {} named `{id}`, or correct the name", allowed.describe())),
-    }
-}
-
-/// An undefined name whose "did you mean" search is deferred.
-struct Pending {
-    /// Its diagnostic, by index in the resolver's diagnostics.
-    diagnostic: usize,
-    id: String,
-    allowed: Kinds,
-    scope: Option<String>,
-}
-
-/// The elements after the bodies (`Resolver::tail`).
-struct Tail<R> {
-    obligations: Vec<Obligation<R>>,
-    services: Vec<Service<R>>,
-    projects: Vec<Project<R>>,
-    financings: Vec<Financing<R>>,
-    procedures: Vec<Procedure<R>>,
-    approvals: Vec<Approval<R>>,
-    signatures: Vec<Signature<R>>,
-    ratifications: Vec<Ratification<R>>,
-    amendment: Option<Amendment<R>>,
-    institutions: Vec<Institution<R>>,
 }
 
 fn u(i: usize) -> u32 {
@@ -340,7 +270,7 @@ const MAX_SUGGESTION_DISTANCE: usize = 8;
 /// Edit-distance cells one "did you mean" search may compute.
 const SUGGESTION_BUDGET: usize = 200_000;
 
-impl Definer {
+impl Resolver {
     fn define(&mut self, name: &Spanned<String>, target: Target) {
         if name.value.is_empty() {
             return;
@@ -434,9 +364,7 @@ impl Definer {
             self.define(&r.id, Target::Ratification(RatificationId(u(i))));
         }
     }
-}
 
-impl Resolver<'_> {
     fn requirement(
         &mut self,
         r: Spanned<Requirement<RawRef>>,
@@ -545,25 +473,21 @@ impl Resolver<'_> {
                 None
             }
             None => {
+                let suggestion = self.suggest(&r.id, allowed, scope);
                 let mut diag = Diagnostic::error(
                     "R001",
                     "undefined-reference",
                     format!("`{}` is not defined", r.id),
                     Label::new(r.span, format!("no {} of this name", allowed.describe_plain())),
                 );
-                match &mut self.pending {
-                    // Searched later, in the order of one thread.
-                    Some(pending) => pending.push(Pending {
-                        diagnostic: self.diags.len(),
-                        id: r.id,
-                        allowed,
-                        scope: scope.map(str::to_string),
-                    }),
+                diag = match suggestion {
+                    Some((name, span)) => diag
+                        .with_help(format!("did you mean `{name}`?"))
+                        .with_label(Label::new(span, format!("`{name}` is defined here"))),
                     None => {
-                        let suggestion = self.suggest(&r.id, allowed, scope);
-                        undefined_help(&mut diag, suggestion, allowed, &r.id);
+                        diag.with_help(format!("define {} named `{}`, or correct the name", allowed.describe(), r.id))
                     }
-                }
+                };
                 self.diags.push(diag);
                 None
             }
@@ -628,275 +552,7 @@ impl Resolver<'_> {
         out
     }
 
-    /// The model, the elements after the bodies on a thread of their own
-    /// when `threads` > 1. The result is the same either way: that thread
-    /// defers its "did you mean" searches, which are made here afterwards
-    /// in the order one thread would have made them, and its diagnostics
-    /// come after this thread's, where one thread would have put them.
-    fn model(&mut self, mut ast: Ast, threads: usize) -> Model {
-        let raw_tail = Tail {
-            obligations: std::mem::take(&mut ast.obligations),
-            services: std::mem::take(&mut ast.services),
-            projects: std::mem::take(&mut ast.projects),
-            financings: std::mem::take(&mut ast.financings),
-            procedures: std::mem::take(&mut ast.procedures),
-            approvals: std::mem::take(&mut ast.approvals),
-            signatures: std::mem::take(&mut ast.signatures),
-            ratifications: std::mem::take(&mut ast.ratifications),
-            amendment: ast.amendment.take(),
-            institutions: std::mem::take(&mut ast.institutions),
-        };
-        let (mut model, tail) = if threads > 1 {
-            let names = self.names;
-            std::thread::scope(|s| {
-                let other = s.spawn(move || {
-                    crate::work::for_other(|| {
-                        let mut r = Resolver::new(names, true);
-                        let tail = r.tail(raw_tail);
-                        (tail, r)
-                    })
-                });
-                let head = self.head(ast);
-                // A panic there (a bug) goes on as it would have here.
-                let (tail, other) = crate::work::carry(other.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-                self.take_deferred(other);
-                (head, tail)
-            })
-        } else {
-            let head = self.head(ast);
-            (head, self.tail(raw_tail))
-        };
-        model.obligations = tail.obligations;
-        model.services = tail.services;
-        model.projects = tail.projects;
-        model.financings = tail.financings;
-        model.procedures = tail.procedures;
-        model.approvals = tail.approvals;
-        model.signatures = tail.signatures;
-        model.ratifications = tail.ratifications;
-        model.amendment = tail.amendment;
-        model.institutions = tail.institutions;
-        model
-    }
-
-    /// The diagnostics of a resolver that deferred its suggestions, after
-    /// this one's, each undefined name given the suggestion one thread
-    /// would have given it.
-    fn take_deferred(&mut self, other: Resolver<'_>) {
-        let mut diags = other.diags;
-        for p in other.pending.unwrap_or_default() {
-            let suggestion = self.suggest(&p.id, p.allowed, p.scope.as_deref());
-            if let Some(d) = diags.get_mut(p.diagnostic) {
-                undefined_help(d, suggestion, p.allowed, &p.id);
-            }
-        }
-        self.diags.append(&mut diags);
-    }
-
-    /// The elements after the bodies, which nothing before them reads: the
-    /// part of the model another thread may resolve.
-    fn tail(&mut self, t: Tail<RawRef>) -> Tail<Ref> {
-        let obligations = t
-            .obligations
-            .into_iter()
-            .map(|o| Obligation {
-                bearer: self.list(o.bearer, WHO_OR_ALL.or(Kinds::SEAT), None, "the bearer of an obligation"),
-                beneficiary: self.list(o.beneficiary, WHO_OR_ALL, None, "a beneficiary"),
-                id: o.id,
-                span: o.span,
-                task_of_body: o.task_of_body,
-                modality: o.modality,
-                action: o.action,
-                conditions: o.conditions,
-                free_of_charge: o.free_of_charge,
-                costly: o.costly,
-                frequency: o.frequency,
-                deadline: o.deadline,
-                meta: o.meta,
-            })
-            .collect();
-        let services = t
-            .services
-            .into_iter()
-            .map(|s| Service {
-                provider: self.opt(s.provider, WHO, None, "the provider of a service"),
-                beneficiary: self.list(s.beneficiary, WHO_OR_ALL, None, "a beneficiary"),
-                chosen_by: self.opt(s.chosen_by, WHO, None, "who chooses a service"),
-                id: s.id,
-                name: s.name,
-                span: s.span,
-                conditions: s.conditions,
-                free_of_charge: s.free_of_charge,
-                costly: s.costly,
-                meta: s.meta,
-            })
-            .collect();
-        let projects = t
-            .projects
-            .into_iter()
-            .map(|p| Project {
-                partners: self.list(p.partners, PARTIES.or(Kinds::BODY), None, "a partner of a project"),
-                id: p.id,
-                name: p.name,
-                span: p.span,
-                conditions: p.conditions,
-                free_of_charge: p.free_of_charge,
-                costly: p.costly,
-                meta: p.meta,
-            })
-            .collect();
-        let financings = t
-            .financings
-            .into_iter()
-            .map(|f| Financing {
-                payer: self.list(f.payer, PARTIES.or(Kinds::BODY), None, "a payer"),
-                recipient: self.list(f.recipient, PARTIES.or(Kinds::BODY), None, "a recipient"),
-                shares: f
-                    .shares
-                    .into_iter()
-                    .filter_map(|s| {
-                        let payer = self.get(s.payer, MEMBERS.or(Kinds::INSTITUTION), None, "who pays a share")?;
-                        let kind = match s.kind {
-                            ShareKind::Percent { percent } => ShareKind::Percent { percent },
-                            ShareKind::ByKey { key } => {
-                                ShareKind::ByKey { key: self.get(key, Kinds::KEY, None, "the key of a share")? }
-                            }
-                            ShareKind::Rest { key } => {
-                                ShareKind::Rest { key: self.opt(key, Kinds::KEY, None, "the key of a share") }
-                            }
-                        };
-                        Some(Share { payer, kind, before_split: s.before_split, span: s.span })
-                    })
-                    .collect(),
-                id: f.id,
-                name: f.name,
-                span: f.span,
-                legal_basis: f.legal_basis,
-                kind: f.kind,
-                amount: f.amount,
-                tranches: f.tranches,
-                conditions: f.conditions,
-                cost_sharing: f.cost_sharing,
-                meta: f.meta,
-            })
-            .collect();
-        let procedures = t.procedures.into_iter().map(|p| self.procedure(p)).collect();
-        let approvals = t
-            .approvals
-            .into_iter()
-            .map(|a| Approval {
-                by: self.opt(a.by, WHO, None, "who gives an approval"),
-                id: a.id,
-                name: a.name,
-                span: a.span,
-                date: a.date,
-                meta: a.meta,
-            })
-            .collect();
-        let signatures = t
-            .signatures
-            .into_iter()
-            .map(|s| Signature {
-                party: self.opt(s.party, Kinds::PARTY, None, "the party of a signature"),
-                office: self.opt(s.office, Kinds::OFFICE, None, "the office of a signatory"),
-                id: s.id,
-                span: s.span,
-                signatory: s.signatory,
-                date: s.date,
-                place: s.place,
-                meta: s.meta,
-            })
-            .collect();
-        let ratifications = t
-            .ratifications
-            .into_iter()
-            .map(|r| Ratification {
-                by: self.opt(r.by, WHO_OR_ALL, None, "who ratifies"),
-                id: r.id,
-                name: r.name,
-                span: r.span,
-                deadline: r.deadline,
-                depositary: r.depositary,
-                date: r.date,
-                meta: r.meta,
-            })
-            .collect();
-        let amendment = t.amendment.map(|a| Amendment {
-            requires: self.clauses(a.requires, None),
-            by: self.opt(a.by, WHO_OR_ALL, None, "who amends the agreement"),
-            span: a.span,
-            in_writing: a.in_writing,
-            meta: a.meta,
-        });
-        let institutions = t
-            .institutions
-            .into_iter()
-            .map(|i| Institution {
-                owners: i
-                    .owners
-                    .into_iter()
-                    .filter_map(|o| {
-                        let owner = self.get(o.owner, MEMBERS, None, "an owner of an institution")?;
-                        let share = match o.share {
-                            None => None,
-                            Some(OwnerShare::Equal) => Some(OwnerShare::Equal),
-                            Some(OwnerShare::Percent { percent }) => Some(OwnerShare::Percent { percent }),
-                            Some(OwnerShare::ByKey { key }) => Some(OwnerShare::ByKey {
-                                key: self.get(key, Kinds::KEY, None, "the key of an ownership share")?,
-                            }),
-                        };
-                        Some(Owner { owner, share, span: o.span })
-                    })
-                    .collect(),
-                organs: i
-                    .organs
-                    .into_iter()
-                    .filter_map(|o| {
-                        Some(Organ {
-                            organ: self.get(
-                                o.organ,
-                                Kinds::BODY.or(Kinds::OFFICE),
-                                None,
-                                "an organ of an institution",
-                            )?,
-                            max_term_years: o.max_term_years,
-                            appointed_by: self.opt(o.appointed_by, WHO_OR_ALL, None, "who appoints an organ"),
-                            span: o.span,
-                        })
-                    })
-                    .collect(),
-                supervision: i.supervision.and_then(|s| {
-                    Some(Supervision {
-                        by: self.get(s.by, WHO, None, "who supervises an institution")?,
-                        kind: s.kind,
-                        span: s.span,
-                    })
-                }),
-                id: i.id,
-                name: i.name,
-                span: i.span,
-                legal_form: i.legal_form,
-                located_in: i.located_in,
-                from: i.from,
-                takes_over: i.takes_over,
-                meta: i.meta,
-            })
-            .collect();
-        Tail {
-            obligations,
-            services,
-            projects,
-            financings,
-            procedures,
-            approvals,
-            signatures,
-            ratifications,
-            amendment,
-            institutions,
-        }
-    }
-
-    fn head(&mut self, ast: Ast) -> Model {
+    fn model(&mut self, ast: Ast) -> Model {
         let groups: Vec<Group<Ref>> = ast
             .groups
             .into_iter()
@@ -989,14 +645,200 @@ impl Resolver<'_> {
             })
             .collect();
         let bodies = ast.bodies.into_iter().map(|b| self.body(b)).collect();
+        let obligations = ast
+            .obligations
+            .into_iter()
+            .map(|o| Obligation {
+                bearer: self.list(o.bearer, WHO_OR_ALL.or(Kinds::SEAT), None, "the bearer of an obligation"),
+                beneficiary: self.list(o.beneficiary, WHO_OR_ALL, None, "a beneficiary"),
+                id: o.id,
+                span: o.span,
+                task_of_body: o.task_of_body,
+                modality: o.modality,
+                action: o.action,
+                conditions: o.conditions,
+                free_of_charge: o.free_of_charge,
+                costly: o.costly,
+                frequency: o.frequency,
+                deadline: o.deadline,
+                meta: o.meta,
+            })
+            .collect();
+        let services = ast
+            .services
+            .into_iter()
+            .map(|s| Service {
+                provider: self.opt(s.provider, WHO, None, "the provider of a service"),
+                beneficiary: self.list(s.beneficiary, WHO_OR_ALL, None, "a beneficiary"),
+                chosen_by: self.opt(s.chosen_by, WHO, None, "who chooses a service"),
+                id: s.id,
+                name: s.name,
+                span: s.span,
+                conditions: s.conditions,
+                free_of_charge: s.free_of_charge,
+                costly: s.costly,
+                meta: s.meta,
+            })
+            .collect();
+        let projects = ast
+            .projects
+            .into_iter()
+            .map(|p| Project {
+                partners: self.list(p.partners, PARTIES.or(Kinds::BODY), None, "a partner of a project"),
+                id: p.id,
+                name: p.name,
+                span: p.span,
+                conditions: p.conditions,
+                free_of_charge: p.free_of_charge,
+                costly: p.costly,
+                meta: p.meta,
+            })
+            .collect();
+        let financings = ast
+            .financings
+            .into_iter()
+            .map(|f| Financing {
+                payer: self.list(f.payer, PARTIES.or(Kinds::BODY), None, "a payer"),
+                recipient: self.list(f.recipient, PARTIES.or(Kinds::BODY), None, "a recipient"),
+                shares: f
+                    .shares
+                    .into_iter()
+                    .filter_map(|s| {
+                        let payer = self.get(s.payer, MEMBERS.or(Kinds::INSTITUTION), None, "who pays a share")?;
+                        let kind = match s.kind {
+                            ShareKind::Percent { percent } => ShareKind::Percent { percent },
+                            ShareKind::ByKey { key } => {
+                                ShareKind::ByKey { key: self.get(key, Kinds::KEY, None, "the key of a share")? }
+                            }
+                            ShareKind::Rest { key } => {
+                                ShareKind::Rest { key: self.opt(key, Kinds::KEY, None, "the key of a share") }
+                            }
+                        };
+                        Some(Share { payer, kind, before_split: s.before_split, span: s.span })
+                    })
+                    .collect(),
+                id: f.id,
+                name: f.name,
+                span: f.span,
+                legal_basis: f.legal_basis,
+                kind: f.kind,
+                amount: f.amount,
+                tranches: f.tranches,
+                conditions: f.conditions,
+                cost_sharing: f.cost_sharing,
+                meta: f.meta,
+            })
+            .collect();
+        let procedures = ast.procedures.into_iter().map(|p| self.procedure(p)).collect();
+        let approvals = ast
+            .approvals
+            .into_iter()
+            .map(|a| Approval {
+                by: self.opt(a.by, WHO, None, "who gives an approval"),
+                id: a.id,
+                name: a.name,
+                span: a.span,
+                date: a.date,
+                meta: a.meta,
+            })
+            .collect();
+        let signatures = ast
+            .signatures
+            .into_iter()
+            .map(|s| Signature {
+                party: self.opt(s.party, Kinds::PARTY, None, "the party of a signature"),
+                office: self.opt(s.office, Kinds::OFFICE, None, "the office of a signatory"),
+                id: s.id,
+                span: s.span,
+                signatory: s.signatory,
+                date: s.date,
+                place: s.place,
+                meta: s.meta,
+            })
+            .collect();
+        let ratifications = ast
+            .ratifications
+            .into_iter()
+            .map(|r| Ratification {
+                by: self.opt(r.by, WHO_OR_ALL, None, "who ratifies"),
+                id: r.id,
+                name: r.name,
+                span: r.span,
+                deadline: r.deadline,
+                depositary: r.depositary,
+                date: r.date,
+                meta: r.meta,
+            })
+            .collect();
+        let amendment = ast.amendment.map(|a| Amendment {
+            requires: self.clauses(a.requires, None),
+            by: self.opt(a.by, WHO_OR_ALL, None, "who amends the agreement"),
+            span: a.span,
+            in_writing: a.in_writing,
+            meta: a.meta,
+        });
+        let institutions = ast
+            .institutions
+            .into_iter()
+            .map(|i| Institution {
+                owners: i
+                    .owners
+                    .into_iter()
+                    .filter_map(|o| {
+                        let owner = self.get(o.owner, MEMBERS, None, "an owner of an institution")?;
+                        let share = match o.share {
+                            None => None,
+                            Some(OwnerShare::Equal) => Some(OwnerShare::Equal),
+                            Some(OwnerShare::Percent { percent }) => Some(OwnerShare::Percent { percent }),
+                            Some(OwnerShare::ByKey { key }) => Some(OwnerShare::ByKey {
+                                key: self.get(key, Kinds::KEY, None, "the key of an ownership share")?,
+                            }),
+                        };
+                        Some(Owner { owner, share, span: o.span })
+                    })
+                    .collect(),
+                organs: i
+                    .organs
+                    .into_iter()
+                    .filter_map(|o| {
+                        Some(Organ {
+                            organ: self.get(
+                                o.organ,
+                                Kinds::BODY.or(Kinds::OFFICE),
+                                None,
+                                "an organ of an institution",
+                            )?,
+                            max_term_years: o.max_term_years,
+                            appointed_by: self.opt(o.appointed_by, WHO_OR_ALL, None, "who appoints an organ"),
+                            span: o.span,
+                        })
+                    })
+                    .collect(),
+                supervision: i.supervision.and_then(|s| {
+                    Some(Supervision {
+                        by: self.get(s.by, WHO, None, "who supervises an institution")?,
+                        kind: s.kind,
+                        span: s.span,
+                    })
+                }),
+                id: i.id,
+                name: i.name,
+                span: i.span,
+                legal_form: i.legal_form,
+                located_in: i.located_in,
+                from: i.from,
+                takes_over: i.takes_over,
+                meta: i.meta,
+            })
+            .collect();
         Agreement {
             document: ast.document,
             groups,
             keys,
-            institutions: Vec::new(),
+            institutions,
             acts: ast.acts,
-            ratifications: Vec::new(),
-            amendment: None,
+            ratifications,
+            amendment,
             id: ast.id,
             span: ast.span,
             title: ast.title,
@@ -1012,14 +854,14 @@ impl Resolver<'_> {
             offices,
             actors,
             bodies,
-            obligations: Vec::new(),
-            services: Vec::new(),
-            projects: Vec::new(),
-            financings: Vec::new(),
-            procedures: Vec::new(),
+            obligations,
+            services,
+            projects,
+            financings,
+            procedures,
             term: ast.term,
-            approvals: Vec::new(),
-            signatures: Vec::new(),
+            approvals,
+            signatures,
         }
     }
 
