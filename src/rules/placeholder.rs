@@ -101,9 +101,10 @@ fn is_placeholder(text: &str) -> bool {
 }
 
 /// The marker spelt with letters whose capitals are ASCII letters of it
-/// (`ﬁ`, `ı`): rare, so only a text with such a letter is upper-cased.
+/// (`ﬁ`, `ı`; not `ß`, whose capitals `SS` are not in it): rare, so only
+/// a text with such a letter is upper-cased.
 fn unicode_marker(text: &str) -> bool {
-    text.chars().any(|c| !c.is_ascii() && c.to_uppercase().any(|u| u.is_ascii_alphabetic()))
+    text.chars().any(|c| !c.is_ascii() && c.to_uppercase().any(|u| u.is_ascii_alphabetic() && MARKER.contains(u)))
         && text.to_uppercase().contains(MARKER)
 }
 
