@@ -31,8 +31,12 @@ pub enum Parsed {
 
 /// Parse and lower `text`, on as many threads as the machine has cores.
 pub fn parse_and_lower(text: &str) -> Parsed {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    parse_and_lower_on(text, threads)
+    parse_and_lower_on(text, cores())
+}
+
+/// How many threads the machine runs at once (1 when it cannot tell).
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
 }
 
 /// Parse and lower `text` on at most `threads` threads. The result does not

@@ -35,8 +35,7 @@ impl Compiled {
 /// the blocks that parsed) but is not resolved, so that names defined in a
 /// broken block do not show up as undefined.
 pub fn compile(text: &str, limits: &Limits) -> Compiled {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    compile_on(text, limits, threads)
+    compile_on(text, limits, blockwise::cores())
 }
 
 /// `compile` parsing on at most `threads` threads (the result is the same).
@@ -420,7 +419,7 @@ fn in_parallel<T: Send, F>(files: &[PathBuf], check: F) -> Vec<Result<T, RunErro
 where
     F: Fn(&Path) -> Result<T, RunError> + Sync,
 {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
+    let workers = blockwise::cores().min(files.len().max(1));
     let next = std::sync::atomic::AtomicUsize::new(0);
     let check = &check;
     let mut results: Vec<(usize, Result<T, RunError>)> = std::thread::scope(|scope| {

@@ -68,7 +68,7 @@ pub fn git_object(rev: &str, file: &str) -> Result<String, RunError> {
 pub fn load_both(old: &str, new: &str) -> (Result<Version, RunError>, Result<Version, RunError>) {
     // The cores are taken by the two versions: each parses on one thread.
     // (More threads would not be faster, and each keeps memory of its own.)
-    let threads = (std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get) / 2).max(1);
+    let threads = (crate::blockwise::cores() / 2).max(1);
     std::thread::scope(|s| {
         let newer = s.spawn(|| load_on(new, threads));
         let older = load_on(old, threads);
@@ -79,7 +79,7 @@ pub fn load_both(old: &str, new: &str) -> (Result<Version, RunError>, Result<Ver
 
 /// Read and compile one version.
 pub fn load(arg: &str) -> Result<Version, RunError> {
-    load_on(arg, std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get))
+    load_on(arg, crate::blockwise::cores())
 }
 
 /// Read and compile one version, parsing on at most `threads` threads.

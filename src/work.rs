@@ -29,17 +29,28 @@ pub fn measure<R>(f: impl FnOnce() -> R) -> (R, u64) {
     (r, after.saturating_sub(before))
 }
 
-/// Run `f` on a thread that works for another: returns its result with the
-/// work it recorded, which the waiting thread adds with [`carry`], so that
-/// `measure` there counts what its helpers did too.
-#[doc(hidden)]
-pub fn for_other<R>(f: impl FnOnce() -> R) -> (R, u64) {
-    measure(f)
-}
-
-/// Add the work a helper thread recorded (see [`for_other`]).
+/// Add the work a helper thread recorded: it runs its part under
+/// [`measure`], the thread that waits for it passes the pair here, so that
+/// `measure` on the waiting thread counts its helpers' work too.
 #[doc(hidden)]
 pub fn carry<R>((r, ticks): (R, u64)) -> R {
     TICKS.with(|t| t.set(t.get().saturating_add(ticks)));
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_helper_threads_work_counts_where_it_is_carried() {
+        let ((), ticks) = measure(|| {
+            tick(2);
+            let helped = std::thread::scope(|s| s.spawn(|| measure(|| tick(5))).join());
+            if let Ok(pair) = helped {
+                carry(pair);
+            }
+        });
+        assert_eq!(ticks, 7);
+    }
 }

@@ -25,9 +25,8 @@
 
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 mod common;
 
@@ -83,58 +82,9 @@ fn check_json(format: &str) -> Value {
 
 // ------------------------------------------------------------ schemas
 
-/// Validates JSON instances against a schema with Python's `jsonschema`
-/// package (the validator class the schema's `$schema` names, the schema
-/// itself checked against its meta-schema first, formats checked where the
-/// package can). In: schema path, then a JSON array of instances on stdin.
-/// Out: a JSON array with the list of errors of each instance.
-const VALIDATE_PY: &str = r#"
-import json, sys
-try:
-    from jsonschema import validators
-except ImportError:
-    sys.exit(3)
-with open(sys.argv[1], encoding="utf-8") as f:
-    schema = json.load(f)
-cls = validators.validator_for(schema)
-cls.check_schema(schema)
-v = cls(schema, format_checker=cls.FORMAT_CHECKER)
-out = []
-for instance in json.load(sys.stdin):
-    errors = sorted(v.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path])
-    out.append(["at /%s: %s" % ("/".join(str(p) for p in e.absolute_path), e.message) for e in errors])
-print(json.dumps(out))
-"#;
-
-/// The schema errors of each instance, or `None` (the test is skipped with
-/// a message) when python3 or its jsonschema package is missing, unless
-/// PAKT_REQUIRE_TOOLS is set (as in .ci/run): then that is a failure.
+/// The schema errors of each instance; `None` when skipped (no jsonschema).
 fn schema_errors(schema: &str, instances: &[&Value]) -> Option<Vec<Vec<String>>> {
-    let missing = |what: &str| {
-        common::skip(
-            &format!("validation against {schema}"),
-            &format!("{what} is not installed (apt-get install python3-jsonschema)"),
-        );
-        None
-    };
-    let child = Command::new("python3")
-        .args(["-c", VALIDATE_PY, schema])
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let Ok(mut child) = child else { return missing("python3") };
-    let input = serde_json::to_vec(instances).expect("serialize");
-    // python3 without jsonschema exits before reading: a broken pipe here is
-    // told apart by the exit code below.
-    let _ = child.stdin.take().expect("stdin").write_all(&input);
-    let out = child.wait_with_output().expect("python3 runs");
-    if out.status.code() == Some(3) {
-        return missing("the Python package jsonschema");
-    }
-    assert!(out.status.success(), "validating against {schema} failed: {}", String::from_utf8_lossy(&out.stderr));
-    Some(serde_json::from_slice(&out.stdout).expect("validator output"))
+    common::schema_errors(&format!("validation against {schema}"), schema, instances)
 }
 
 /// Validate one instance; `None` when skipped.

@@ -13,9 +13,8 @@
 mod common;
 
 use serde_json::{json, Map, Value};
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 const SCHEMA: &str = "docs/schema/pakt-toml.schema.json";
 const MAN_DIR: &str = "docs/man";
@@ -214,35 +213,8 @@ const INVALID: &[&str] = &[
 /// The schema errors of each instance, or `None` when python3 or its
 /// jsonschema package is missing (skipped, or a failure in CI).
 fn validate(instances: &[Value]) -> Option<Vec<Vec<String>>> {
-    const PY: &str = r#"
-import json, sys
-from jsonschema import validators
-schema = json.load(open(sys.argv[1], encoding="utf-8"))
-cls = validators.validator_for(schema)
-cls.check_schema(schema)
-v = cls(schema)
-print(json.dumps([[e.message for e in v.iter_errors(i)] for i in json.load(sys.stdin)]))
-"#;
-    let child = Command::new("python3")
-        .args(["-c", PY, SCHEMA])
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let Ok(mut child) = child else {
-        common::skip("pakt.toml schema validation", "python3 is not installed (apt-get install python3-jsonschema)");
-        return None;
-    };
-    let _ = child.stdin.take().expect("stdin").write_all(&serde_json::to_vec(instances).unwrap());
-    let out = child.wait_with_output().expect("python3");
-    let err = String::from_utf8_lossy(&out.stderr);
-    if err.contains("No module named 'jsonschema'") {
-        common::skip("pakt.toml schema validation", "python3 has no jsonschema (apt-get install python3-jsonschema)");
-        return None;
-    }
-    assert!(out.status.success(), "{err}");
-    Some(serde_json::from_slice(&out.stdout).expect("json"))
+    let instances: Vec<&Value> = instances.iter().collect();
+    common::schema_errors("pakt.toml schema validation", SCHEMA, &instances)
 }
 
 fn to_json(toml_text: &str) -> Value {

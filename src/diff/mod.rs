@@ -90,31 +90,14 @@ impl fmt::Display for Field {
 pub struct Fields(Vec<(&'static str, Field)>);
 
 impl Fields {
-    fn find(&self, name: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(k, _)| (*k).cmp(name))
-    }
     /// The field of this name.
     pub fn get(&self, name: &str) -> Option<&Field> {
-        self.find(name).ok().and_then(|i| self.0.get(i)).map(|(_, v)| v)
-    }
-    /// Set a field, replacing one of the same name.
-    pub fn insert(&mut self, name: &'static str, value: Field) {
-        match self.find(name) {
-            Ok(i) => {
-                if let Some(slot) = self.0.get_mut(i) {
-                    slot.1 = value;
-                }
-            }
-            Err(i) => self.0.insert(i, (name, value)),
-        }
+        let i = self.0.binary_search_by(|(k, _)| (*k).cmp(name)).ok()?;
+        self.0.get(i).map(|(_, v)| v)
     }
     /// The names, in order.
     pub fn keys(&self) -> impl Iterator<Item = &&'static str> + '_ {
         self.0.iter().map(|(k, _)| k)
-    }
-    /// Keep the fields `keep` says yes to.
-    pub fn retain(&mut self, mut keep: impl FnMut(&&'static str, &mut Field) -> bool) {
-        self.0.retain_mut(|(k, v)| keep(k, v));
     }
 }
 
@@ -909,7 +892,7 @@ pub fn diff(old: &Model, old_text: &str, old_path: &str, new: &Model, new_text: 
     // (glibc hands a finished thread's arena to the next one): made here, it
     // would need fresh memory beside it.
     let (old_elements, new_elements) = std::thread::scope(|s| {
-        let newer = s.spawn(|| crate::work::for_other(|| flatten(new, &BTreeMap::new())));
+        let newer = s.spawn(|| crate::work::measure(|| flatten(new, &BTreeMap::new())));
         let older = flatten(old, &rename);
         // A panic there (a bug) goes on as it would have here.
         (older, crate::work::carry(newer.join().unwrap_or_else(|e| std::panic::resume_unwind(e))))

@@ -573,11 +573,7 @@ pub fn nearest(key: &str) -> Option<&'static RuleInfo> {
 /// Run every rule that is not off, then check the `allow`s themselves:
 /// each names a rule (R006) and suppresses something where it stands (R008).
 pub fn run(ctx: &Context<'_>) -> Vec<Diagnostic> {
-    let threads = if ctx.model.element_count() < PARALLEL_MIN_ELEMENTS {
-        1
-    } else {
-        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
-    };
+    let threads = if ctx.model.element_count() < PARALLEL_MIN_ELEMENTS { 1 } else { crate::blockwise::cores() };
     run_on(ctx, threads)
 }
 
@@ -627,7 +623,7 @@ pub fn run_on(ctx: &Context<'_>, threads: usize) -> Vec<Diagnostic> {
         };
         std::thread::scope(|s| {
             let handles: Vec<_> =
-                (1..threads.min(order.len())).map(|_| s.spawn(|| crate::work::for_other(work))).collect();
+                (1..threads.min(order.len())).map(|_| s.spawn(|| crate::work::measure(work))).collect();
             let mut all = work();
             for h in handles {
                 // A panic in a rule (a bug) goes on as it would without threads.

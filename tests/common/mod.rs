@@ -145,3 +145,50 @@ pub fn pakt_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
         }
     }
 }
+
+/// Validates JSON instances against a schema with Python's `jsonschema`
+/// package (the validator class the schema's `$schema` names, the schema
+/// itself checked against its meta-schema first, formats checked where the
+/// package can). In: schema path, then a JSON array of instances on stdin.
+/// Out: a JSON array with the list of errors of each instance.
+const VALIDATE_PY: &str = r#"
+import json, sys
+from jsonschema import validators
+with open(sys.argv[1], encoding="utf-8") as f:
+    schema = json.load(f)
+cls = validators.validator_for(schema)
+cls.check_schema(schema)
+v = cls(schema, format_checker=cls.FORMAT_CHECKER)
+out = []
+for instance in json.load(sys.stdin):
+    errors = sorted(v.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path])
+    out.append(["at /%s: %s" % ("/".join(str(p) for p in e.absolute_path), e.message) for e in errors])
+print(json.dumps(out))
+"#;
+
+/// The schema errors of each instance (`at /path: message`), with Debian's
+/// `python3-jsonschema` as `.ci/run` installs it; `None` (after `skip`)
+/// when no Python can import `jsonschema`. `schema` is relative to the
+/// crate root.
+pub fn schema_errors(test: &str, schema: &str, instances: &[&serde_json::Value]) -> Option<Vec<Vec<String>>> {
+    let python = python_with(test, "jsonschema", "python3-jsonschema")?;
+    let mut child = std::process::Command::new(python)
+        .args(["-c", VALIDATE_PY, schema])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{test}: python3 does not start: {e}"));
+    let input = serde_json::to_vec(instances).unwrap_or_else(|e| panic!("{test}: {e}"));
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(&input).unwrap_or_else(|e| panic!("{test}: writing to python3: {e}"));
+    }
+    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{test}: python3: {e}"));
+    assert!(
+        out.status.success(),
+        "{test}: validating against {schema} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{test}: validator output: {e}")))
+}
